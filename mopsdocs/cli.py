@@ -1,0 +1,185 @@
+"""The `mopsdocs` command: thin click commands that call the core once and map results to exits.
+
+Exit codes (the contract): 0 fine; 1 spec errors (or warnings with --strict, or invalid names);
+2 usage error; 3 internal error. Heavy modules (mkdocs, jinja2, graphviz) are imported inside the
+commands that need them, so `mopsdocs check` stays fast enough for every commit hook.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+
+BUG_REPORT = (
+    "mopsdocs hit an internal error; this is a bug in mopsdocs, not in your specs. Please report it at "
+    "https://github.com/mopsdocs/mopsdocs/issues with the command you ran and, if you can, the spec "
+    "that triggers it. Details: {error}"
+)
+
+
+class Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def usage_error(message: str) -> NoReturn:
+    click.echo(f"mopsdocs: error: {message}", err=True)
+    raise Exit(2)
+
+
+def project_root(project: str | None) -> Path:
+    from .config import ProjectNotFound, find_root
+
+    try:
+        return find_root(Path(project) if project else Path.cwd())
+    except ProjectNotFound as exc:
+        usage_error(str(exc))
+
+
+def valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD")
+    if len(value) != 10:
+        raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD")
+    return value
+
+
+project_option = click.option(
+    "--project", "-C", metavar="DIR", default=None,
+    help="Start looking for mkdocs.yml here instead of the current folder.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mopsdocs")
+def main() -> None:
+    """Documentation as code for marketing-operations teams."""
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "concise", "json", "github", "sarif"]),
+              default="auto", show_default=True, help="Output format (auto: github in GitHub Actions, else text).")
+@click.option("--strict", is_flag=True, help="Warnings also fail (exit 1).")
+@click.option("--as-of", metavar="DATE", callback=valid_date, help="The date 'today' means for review checks.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to a file instead of standard output.")
+@project_option
+def check(fmt: str, strict: bool, as_of: str | None, output: str | None, project: str | None) -> None:
+    """Validate every spec: all problems in one run, each with file:line:col."""
+    from .project import load_project
+    from .report import FORMATTERS, pick_format
+
+    root = project_root(project)
+    _, report = load_project(root, as_of=as_of)
+    text = FORMATTERS[pick_format(fmt)](report, root)
+    if output:
+        from .files import write_atomic
+
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+    if report.errors or (strict and report.warnings):
+        raise Exit(1)
+
+
+@main.command()
+@project_option
+@click.option("--as-of", metavar="DATE", callback=valid_date, help="The date 'today' means for review checks.")
+def export(project: str | None, as_of: str | None) -> None:
+    """Print the whole validated model as JSON (stable key order)."""
+    from .export import export_json
+    from .project import load_project
+
+    root = project_root(project)
+    model, report = load_project(root, as_of=as_of)
+    click.echo(export_json(model), nl=False)
+    if report.errors:
+        click.echo(f"mopsdocs: {report.errors} spec error(s) left parts out of the export; "
+                   "run `mopsdocs check` to see them", err=True)
+        raise Exit(1)
+
+
+@main.command()
+@click.option("--output", "-o", "out_dir", metavar="DIR", default=None,
+              help="Write one <kind>.schema.json per kind into DIR (default: print all as one JSON object).")
+@click.option("--force", is_flag=True, help="Overwrite existing schema files.")
+def schema(out_dir: str | None, force: bool) -> None:
+    """JSON Schema of every kind, for editors and generic validators."""
+    from .schema import all_schemas, write_schemas
+
+    if out_dir is None:
+        import json
+
+        click.echo(json.dumps(all_schemas(), indent=2, sort_keys=True))
+        return
+    try:
+        for path in write_schemas(Path(out_dir), force=force):
+            click.echo(f"wrote {path}")
+    except FileExistsError as exc:
+        usage_error(f"{exc.args[0]} exists; pass --force to overwrite")
+
+
+def run() -> None:
+    """Entry point: maps every outcome to the contract's exit codes; no traceback reaches a user."""
+    code = 0
+    try:
+        main.main(standalone_mode=False)
+    except Exit as exc:
+        code = exc.code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        code = 130
+    except click.ClickException as exc:
+        exc.show()
+        code = 2 if exc.exit_code in (1, 2) else exc.exit_code
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    except RecursionError as exc:
+        click.echo(BUG_REPORT.format(error=f"RecursionError: {exc}"), err=True)
+        code = 3
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, by policy
+        click.echo(BUG_REPORT.format(error=f"{type(exc).__name__}: {exc}"), err=True)
+        code = 3
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+def register(command: Any) -> None:
+    """Add a command defined in another module (keeps this module small)."""
+    main.add_command(command)
+
+
+# Commands of later capabilities live in mopsdocs/commands/<name>.py, each exposing COMMANDS.
+# They import only click at module level, so that registering them costs nothing for `check`.
+_COMMAND_MODULES = ("site", "names", "raci", "workflow")
+
+
+def _add_commands() -> None:
+    import importlib
+
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"{__package__}.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.commands.{name}":
+                continue
+            raise
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_add_commands()

@@ -1,0 +1,153 @@
+"""Finding the project root and reading the `mopsdocs` plugin block of mkdocs.yml.
+
+The CLI and the MkDocs plugin read the same block into the same `Settings`, so `check` and
+`build` agree. mkdocs.yml may hold `!!python/name:` and `!ENV` tags for MkDocs' own settings:
+they are not ours and are ignored here (never constructed).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import specs
+from .diagnostics import Diagnostic, Location, Severity
+from .loader import Document, Limits, load_file
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN_NAME = "mopsdocs"
+RuleSeverity = Literal["error", "warning", "off"]
+
+
+class LimitSettings(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    max_file_bytes: int = Field(10_000_000, ge=1, description="Largest spec file read, in bytes.")
+    max_documents: int = Field(10_000, ge=1, description="Most YAML documents in one file.")
+    max_depth: int = Field(100, ge=2, description="Deepest nesting of mappings and lists.")
+    max_files: int = Field(20_000, ge=1, description="Most spec files under specs_dir.")
+
+
+class Settings(BaseModel):
+    """The `mopsdocs` plugin block of mkdocs.yml."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    specs_dir: str = Field("specs", description="Folder of YAML specs, relative to mkdocs.yml.")
+    as_of: specs.Date | None = Field(None, description="The date 'today' means for review checks (null: today).")
+    review_every: specs.Duration = Field("180d", description="Default review cadence of programs.")
+    raci_max_consulted: int = Field(4, ge=0, description="Most Consulted parties per activity (RACI004).")
+    allow_html: bool = Field(False, description="Let raw HTML inside Markdown fields through.")
+    required_program_categories: list[specs.Category] = Field(
+        default_factory=lambda: ["privacy-compliance", "preference-center", "bounce-management"],
+        description="Categories that must have an active program (PRG004).",
+    )
+    rules: dict[str, RuleSeverity] = Field(default_factory=dict, description="Per-rule severity: error, warning or off.")
+    templates_dir: str = Field("templates", description="Folder of template overrides, relative to mkdocs.yml.")
+    nav_section: str = Field("Reference", description="Title of the navigation section of generated pages.")
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+
+    def today(self) -> _dt.date:
+        return _dt.date.fromisoformat(self.as_of) if self.as_of else _dt.date.today()
+
+    def loader_limits(self) -> Limits:
+        lim = self.limits
+        return Limits(lim.max_file_bytes, lim.max_documents, lim.max_depth)
+
+
+class ProjectNotFound(Exception):
+    """No mkdocs.yml in the start folder or any parent (a usage error, exit 2)."""
+
+
+def find_root(start: Path) -> Path:
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise ProjectNotFound(
+        f"no {CONFIG_FILE} found in {start} or any folder above it; run `mopsdocs init` to create a project"
+    )
+
+
+@dataclass
+class LoadedSettings:
+    settings: Settings
+    diagnostics: list[Diagnostic]
+    raw: dict[str, Any]
+    document: Document | None
+
+
+def plugin_block(config: Any) -> tuple[dict[str, Any] | None, tuple[Any, ...]]:
+    """The mopsdocs block of a parsed mkdocs.yml and its path, or (None, ()) if not listed."""
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    if isinstance(plugins, dict):
+        block = plugins.get(PLUGIN_NAME, None) if PLUGIN_NAME in plugins else None
+        return (block if isinstance(block, dict) else {}) if PLUGIN_NAME in plugins else None, ("plugins", PLUGIN_NAME)
+    if isinstance(plugins, list):
+        for i, item in enumerate(plugins):
+            if item == PLUGIN_NAME:
+                return {}, ("plugins", i)
+            if isinstance(item, dict) and PLUGIN_NAME in item:
+                block = item[PLUGIN_NAME]
+                return (block if isinstance(block, dict) else {}), ("plugins", i, PLUGIN_NAME)
+    return None, ()
+
+
+def read_settings(root: Path) -> LoadedSettings:
+    loaded = load_file(str(root / CONFIG_FILE), CONFIG_FILE)
+    # MkDocs' own tags (!!python/name:, !ENV) are not ours to judge; syntax errors are.
+    diags = [d for d in loaded.diagnostics if d.code != "YAML003"]
+    doc = loaded.documents[0] if loaded.documents else None
+    block, at = plugin_block(doc.data if doc else None)
+    if block is None or doc is None:
+        return LoadedSettings(Settings(), diags, {}, doc)
+    return from_block(block, doc, at, diags)
+
+
+def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
+               diags: list[Diagnostic] | None = None) -> LoadedSettings:
+    """Validate a plugin block (from the CLI's reading or MkDocs' own) into Settings."""
+    from pydantic import ValidationError
+
+    from .rules import load_all
+    from .validate import _describe, _known_keys  # shared wording
+
+    diags = list(diags or [])
+    ours = {k: v for k, v in block.items() if k != "enabled"}  # MkDocs' generic plugin switch
+
+    def where(path: tuple[Any, ...], key: bool = False) -> Location:
+        return doc.locate(at + path, key=key) if doc else Location(CONFIG_FILE)
+
+    for code, i in ((c, i) for i, c in enumerate(ours.get("rules") or {}) if isinstance(ours.get("rules"), dict)):
+        if code not in load_all():
+            from .diagnostics import did_you_mean
+
+            diags.append(Diagnostic("SPEC004", f"rules: unknown rule '{code}'", where(("rules", code), key=True),
+                                    did_you_mean(str(code), load_all()) or "see the rule catalogue for the codes"))
+    try:
+        settings = Settings.model_validate(ours)
+    except ValidationError as exc:
+        bad: set[str] = set()
+        for err in exc.errors(include_url=False):
+            path = tuple(err["loc"])
+            bad.add(str(path[0]))
+            if err["type"] == "extra_forbidden":
+                from .diagnostics import did_you_mean
+
+                hint = did_you_mean(str(path[-1]), _known_keys(Settings, path[:-1]))
+                diags.append(Diagnostic("SPEC002", f"unknown setting '{path[-1]}'", where(path, key=True), hint))
+            else:
+                diags.append(Diagnostic("SPEC004", f"setting {'.'.join(map(str, path))}: {_describe(err.get('input'))}: "
+                                        f"{err['msg'][0].lower() + err['msg'][1:]}", where(path)))
+        settings = Settings.model_validate({k: v for k, v in ours.items() if k not in bad})
+    return LoadedSettings(settings, diags, ours, doc)
+
+
+def relpath(path: str | os.PathLike[str], root: Path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+__all__ = ["Settings", "find_root", "read_settings", "from_block", "ProjectNotFound", "Severity"]

@@ -1,0 +1,445 @@
+"""YAML loading for `check`: plain data plus the position of every key and value.
+
+Why not ruamel round-trip: it costs ~25x more than libyaml's event stream (benchmarks/). We walk
+libyaml's events (through PyYAML's C binding) with an iterative composer, so that:
+- every key and value keeps its 1-based line and column;
+- anchors, aliases, merge keys and non-core tags are reported (YAML003) and never expanded or
+  constructed: an alias bomb costs nothing, a `!!python/object` tag runs nothing;
+- plain scalars resolve by the YAML 1.2 core schema (`NO`, `on`, `2021-11-02` stay strings);
+- nesting depth, file size and document count are capped (LIMIT001), and no recursion happens.
+A syntax error ends the file, but the documents completed before it are still checked.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Location, Severity
+
+try:  # libyaml's parser; the pure-Python one is the same events, only slower
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
+    from yaml.parser import Parser as _PyParser  # type: ignore[assignment]
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps that protect the user's machine; real projects never meet the defaults."""
+
+    max_file_bytes: int = 10_000_000
+    max_documents: int = 10_000
+    max_depth: int = 100
+
+
+@dataclass
+class Document:
+    """One YAML document: its data and where each key and value stands in the file."""
+
+    path: str  # relative to the project root, '/' separators
+    index: int
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    poisoned: set[Path] = field(default_factory=set)  # already reported at YAML level
+
+    def locate(self, path: Path = (), *, key: bool = False) -> Location:
+        """The most specific known position for `path` (its key when `key`, else its value)."""
+        p = tuple(path)
+        while True:
+            if key and p in self.keys:
+                return Location(self.path, *self.keys[p])
+            if p in self.values:
+                return Location(self.path, *self.values[p])
+            if not p:
+                return Location(self.path, 1, 1)
+            p = p[:-1]
+
+    def is_poisoned(self, path: Path) -> bool:
+        return any(tuple(path[: i + 1]) in self.poisoned for i in range(len(path))) or () in self.poisoned
+
+
+@dataclass
+class LoadedFile:
+    path: str
+    documents: list[Document]
+    diagnostics: list[Diagnostic]
+
+
+def _diag(code: str, message: str, loc: Location, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, loc, hint)
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text (BOM dropped, CRLF kept for libyaml) or a located YAML004."""
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            return None, _diag(
+                "YAML004", f"file is {name}-encoded, not UTF-8", Location(rel, 1, 1), "save the file as UTF-8"
+            )
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        return None, _diag(
+            "YAML004",
+            f"file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            Location(rel, line, column),
+            "save the file as UTF-8 (in most editors: 'Save with encoding')",
+        )
+
+
+# --------------------------------------------------------------------------- scalars
+
+_CORE = "tag:yaml.org,2002:"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def resolve_plain(value: str) -> Any:
+    """A plain (unquoted, untagged) scalar by the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value[0] not in _NUMBER_START:
+        return value
+    try:
+        if _INT.match(value):
+            return int(value)
+        if value.startswith("0o") and len(value) > 2:
+            return int(value[2:], 8)
+        if value.startswith("0x") and len(value) > 2:
+            return int(value[2:], 16)
+        if _FLOAT.match(value):
+            return float(value)
+        if value.lower() in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value.lower()]
+    except ValueError:  # e.g. an int of more digits than Python converts
+        return value
+    return value
+
+
+def _tagged(tag: str, value: str) -> tuple[bool, Any]:
+    """Apply an explicit core tag; (False, None) when the value does not fit it."""
+    kind = tag[len(_CORE) :]
+    if kind == "str":
+        return True, value
+    resolved = resolve_plain(value) if value else None
+    want = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+    if want is None or isinstance(resolved, bool) and kind != "bool":
+        return False, None
+    if isinstance(resolved, want):
+        return True, float(resolved) if kind == "float" else resolved
+    return False, None
+
+
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
+_TAG_SHORT = re.compile(r"^tag:yaml\.org,2002:")
+
+
+def _show_tag(tag: str) -> str:
+    return _TAG_SHORT.sub("!!", tag)
+
+
+# --------------------------------------------------------------------------- composing
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "key_pos", "bad_tag", "discard", "start", "is_key")
+
+    def __init__(self, container: Any, path: Path, start: tuple[int, int], bad_tag: bool, discard: bool,
+                 is_key: bool = False):
+        self.is_key = is_key  # a mapping or list used as a key: reported, then dropped with its value
+        self.container = container
+        self.path = path
+        self.key: Any = _NO_KEY
+        self.key_pos = (1, 1)
+        self.bad_tag = bad_tag
+        self.discard = discard
+        self.start = start
+
+
+_NO_KEY = object()
+_SKIP = object()  # a key that was reported (non-string, complex, merge): its value is dropped
+
+_SCALAR = yaml.ScalarEvent
+_MAP_START = yaml.MappingStartEvent
+_SEQ_START = yaml.SequenceStartEvent
+_MAP_END = yaml.MappingEndEvent
+_SEQ_END = yaml.SequenceEndEvent
+_ALIAS = yaml.AliasEvent
+_DOC_START = yaml.DocumentStartEvent
+_DOC_END = yaml.DocumentEndEvent
+
+
+class _Composer:
+    def __init__(self, rel: str, limits: Limits) -> None:
+        self.rel = rel
+        self.limits = limits
+        self.diags: list[Diagnostic] = []
+        self.docs: list[Document] = []
+        self.doc: Document | None = None
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+
+    def report(self, code: str, message: str, pos: tuple[int, int], hint: str | None = None) -> None:
+        self.diags.append(_diag(code, message, Location(self.rel, *pos), hint))
+
+    # -- the event loop
+    def run(self, text: str) -> None:
+        parser = _Parser(text)
+        try:
+            while True:
+                event = parser.get_event()
+                if event is None or isinstance(event, yaml.StreamEndEvent):
+                    break
+                if not self.feed(event):
+                    break
+        except yaml.MarkedYAMLError as exc:
+            self.syntax_error(exc)
+        except yaml.YAMLError as exc:  # reader errors carry no mark
+            self.report("YAML001", f"YAML syntax error: {exc}", (1, 1))
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose:
+                dispose()
+
+    def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        message = f"YAML syntax error: {problem}"
+        if exc.context:
+            message += f" ({exc.context})"
+        hint = None
+        if "'\\t'" in problem or "tab" in problem.lower():
+            hint = "indent with spaces: YAML does not allow tabs for indentation"
+        elif "control characters" in problem or "special characters" in problem:
+            hint = "remove the invisible control character (often pasted from a document)"
+        self.report("YAML001", message, pos, hint)
+
+    def feed(self, event: Any) -> bool:
+        cls = event.__class__
+        mark = event.start_mark
+        pos = (mark.line + 1, mark.column + 1)
+        if cls is _SCALAR:
+            self.scalar(event, pos)
+        elif cls is _MAP_START or cls is _SEQ_START:
+            return self.start(event, pos, {} if cls is _MAP_START else [])
+        elif cls is _MAP_END or cls is _SEQ_END:
+            self.end()
+        elif cls is _ALIAS:
+            self.report(
+                "YAML003",
+                f"alias '*{event.anchor}' is not allowed",
+                pos,
+                "write the value out in full: specs do not use anchors or aliases",
+            )
+            self.place(None, pos, poison=True)
+        elif cls is _DOC_START:
+            if len(self.docs) >= self.limits.max_documents:
+                self.report(
+                    "LIMIT001",
+                    f"more than {self.limits.max_documents} documents in one file",
+                    pos,
+                    "split the file, or raise the limit `max_documents`",
+                )
+                return False
+            self.doc = Document(self.rel, len(self.docs), None)
+            self.root = None
+        elif cls is _DOC_END:
+            assert self.doc is not None
+            self.doc.data = self.root
+            self.docs.append(self.doc)
+            self.doc = None
+        return True
+
+    def check_anchor(self, event: Any, pos: tuple[int, int]) -> None:
+        if event.anchor is not None:
+            self.report(
+                "YAML003",
+                f"anchor '&{event.anchor}' is not allowed",
+                pos,
+                "write values out in full: specs do not use anchors or aliases",
+            )
+
+    def scalar(self, event: Any, pos: tuple[int, int]) -> None:
+        self.check_anchor(event, pos)
+        tag, value = event.tag, event.value
+        poison = False
+        if tag is None or tag == "!":
+            result = resolve_plain(value) if event.implicit[0] and event.style is None else value
+        elif tag in _SCALAR_TAGS:
+            ok, result = _tagged(tag, value)
+            if not ok:
+                self.report("YAML003", f"'{value[:40]}' is not a valid {_show_tag(tag)}", pos)
+                poison = True
+        else:
+            self.report(
+                "YAML003",
+                f"tag '{_show_tag(tag)}' is not allowed",
+                pos,
+                "specs are plain data: remove the tag",
+            )
+            result, poison = None, True
+        self.place(result, pos, poison=poison)
+
+    def start(self, event: Any, pos: tuple[int, int], container: Any) -> bool:
+        self.check_anchor(event, pos)
+        if len(self.stack) >= self.limits.max_depth:
+            self.report(
+                "LIMIT001",
+                f"nesting deeper than {self.limits.max_depth} levels",
+                pos,
+                "specs never nest this deep; raise the limit `max_depth` if this is intended",
+            )
+            if self.doc is not None:
+                self.doc.poisoned.add(())
+                self.doc.data = None
+                self.docs.append(self.doc)
+                self.doc = None
+            return False
+        tag = event.tag
+        bad_tag = tag is not None and tag != "!" and tag not in (_CORE + "map", _CORE + "seq")
+        if bad_tag:
+            self.report("YAML003", f"tag '{_show_tag(tag)}' is not allowed", pos, "specs are plain data: remove the tag")
+        parent = self.stack[-1] if self.stack else None
+        is_key = parent is not None and isinstance(parent.container, dict) and parent.key is _NO_KEY
+        discard = parent is not None and (parent.discard or is_key or parent.key is _SKIP)
+        if is_key:
+            assert parent is not None
+            if not parent.discard:
+                self.report("SPEC004", "a key must be a plain string, not a mapping or list", pos,
+                            "write the key as text")
+            parent.key = _SKIP
+            parent.key_pos = pos
+        path = self.child_path(parent) if parent is not None and not discard else ()
+        self.stack.append(_Frame(container, path, pos, bad_tag, discard, is_key))
+        return True
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        value = None if frame.bad_tag else frame.container
+        if not self.stack:
+            self.set_root(value, frame.start, frame.bad_tag)
+            return
+        if frame.is_key:  # the complex key ended; the value that follows is dropped with it
+            return
+        self.place(value, frame.start, poison=frame.bad_tag, pre_pathed=True)
+
+    def child_path(self, parent: _Frame) -> Path:
+        if isinstance(parent.container, list):
+            return parent.path + (len(parent.container),)
+        return parent.path + (parent.key,)
+
+    def set_root(self, value: Any, pos: tuple[int, int], poison: bool) -> None:
+        self.root = value
+        if self.doc is not None:
+            self.doc.values[()] = pos
+            if poison:
+                self.doc.poisoned.add(())
+
+    def place(self, value: Any, pos: tuple[int, int], *, poison: bool, pre_pathed: bool = False) -> None:
+        """Put a finished value (or a key) into the container on top of the stack."""
+        if not self.stack:
+            self.set_root(value, pos, poison)
+            return
+        frame = self.stack[-1]
+        container = frame.container
+        doc = self.doc
+        if isinstance(container, list):
+            if not frame.discard and doc is not None:
+                path = frame.path + (len(container),)
+                doc.values[path] = pos
+                if poison:
+                    doc.poisoned.add(path)
+            container.append(value)
+            return
+        if frame.key is _NO_KEY:  # this value is a key
+            frame.key_pos = pos
+            if frame.discard:
+                frame.key = _SKIP
+            elif not isinstance(value, str):
+                shown = "null" if value is None else repr(value) if not isinstance(value, bool) else str(value).lower()
+                if not poison:
+                    self.report("SPEC004", f"key {shown} is not a string", pos, "quote the key")
+                frame.key = _SKIP
+            elif value == "<<" and not poison:
+                self.report("YAML003", "merge keys ('<<') are not allowed", pos, "write the keys out in full")
+                frame.key = _SKIP
+            else:
+                frame.key = value
+            return
+        key, frame.key = frame.key, _NO_KEY
+        if key is _SKIP or frame.discard or doc is None:
+            return
+        path = frame.path + (key,)
+        if key in container:
+            first = doc.keys.get(path, (0, 0))[0]
+            self.report("YAML002", f"duplicate key '{key}' (first defined on line {first})", frame.key_pos,
+                        "remove one of the two; YAML keeps only one value")
+            return
+        container[key] = value
+        doc.keys[path] = frame.key_pos
+        doc.values[path] = pos
+        if poison:
+            doc.poisoned.add(path)
+
+
+def load_text(text: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
+    composer = _Composer(rel, limits)
+    composer.run(text)
+    return LoadedFile(rel, composer.docs, composer.diags)
+
+
+def load_file(abspath: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
+    """Read, decode and compose one spec file; never raises for bad input."""
+    try:
+        size = os.path.getsize(abspath)
+        if size > limits.max_file_bytes:
+            return LoadedFile(rel, [], [_diag(
+                "LIMIT001", f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
+                Location(rel, 1, 1), "split the file, or raise the limit `max_file_bytes`")])
+        with open(abspath, "rb") as fh:
+            raw = fh.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        return LoadedFile(rel, [], [_diag("FILE001", f"cannot read file: {exc.strerror or exc}", Location(rel, 1, 1),
+                                          "check the file's permissions and that links point to a file")])
+    text, problem = decode(raw, rel)
+    if problem is not None:
+        return LoadedFile(rel, [], [problem])
+    assert text is not None
+    return load_text(text, rel, limits)

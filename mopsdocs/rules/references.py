@@ -1,0 +1,69 @@
+"""REF001: every reference names an existing id of the right namespace."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import specs
+from ..diagnostics import Diagnostic, did_you_mean
+from ..project import Project
+from . import rule
+
+
+def _unknown(project: Project, noun: str, ref: str, pool: Mapping[str, Any], entity: specs.Spec,
+             *sub: Any, key: bool = False) -> Iterator[Diagnostic]:
+    if ref not in pool:
+        hint = did_you_mean(ref, pool) or (f"no {noun} is defined yet" if not pool else None)
+        yield project.diag("REF001", f"unknown {noun} '{ref}'", entity, *sub, hint=hint, key=key)
+
+
+@rule("REF001", "error", "reference to an unknown id")
+def check_references(project: Project) -> Iterator[Diagnostic]:
+    """
+    A reference names an id that is not defined. References are plain ids: parties (teams, roles
+    and people) for owners and RACI columns, stages of the same lifecycle for transitions, programs
+    for `automated_by` and `depends_on`, vocabularies for naming fields, teams for a role's `team`
+    and roles for a person's `roles`. The hint names the closest existing id.
+
+    Fix: correct the id, or define the missing entity. Example:
+    `specs/lifecycle.yaml:12:9: error[REF001]: unknown stage 'sal2' (did you mean 'sal'?)`
+    """
+    p = project
+    for role in p.roles.values():
+        if role.team is not None:
+            yield from _unknown(p, "team", role.team, p.teams, role, "team")
+    for person in p.people.values():
+        for i, role_id in enumerate(person.roles):
+            yield from _unknown(p, "role", role_id, p.roles, person, "roles", i)
+    for lc in p.lifecycles.values():
+        stages = p.stages.get(lc.id, {})
+        for stage in lc.stages:
+            yield from _unknown(p, "party", stage.owner, p.parties, stage, "owner")
+        for t in lc.transitions:
+            yield from _unknown(p, "stage", t.from_, stages, t, "from")
+            yield from _unknown(p, "stage", t.to, stages, t, "to")
+            if t.owner is not None:
+                yield from _unknown(p, "party", t.owner, p.parties, t, "owner")
+            if t.automated_by is not None:
+                yield from _unknown(p, "program", t.automated_by, p.programs, t, "automated_by")
+    for matrix in p.racis.values():
+        for i, party in enumerate(matrix.parties or []):
+            yield from _unknown(p, "party", party, p.parties, matrix, "parties", i)
+        for activity in matrix.activities:
+            for party in activity.assign:
+                yield from _unknown(p, "party", party, p.parties, activity, "assign", party, key=True)
+    for spec in (s for _, s in p.documents if isinstance(s, specs.NamingSpec)):
+        for convention in spec.conventions:
+            for name, field in convention.fields.items():
+                if field.vocabulary is not None:
+                    yield from _unknown(p, "vocabulary", field.vocabulary, p.vocabularies, field, "vocabulary")
+    for program in p.programs.values():
+        yield from _unknown(p, "party", program.owner, p.parties, program, "owner")
+        for i, dep in enumerate(program.depends_on):
+            yield from _unknown(p, "program", dep, p.programs, program, "depends_on", i)
+        if program.reviewed is not None:
+            if program.reviewed.by is not None:
+                yield from _unknown(p, "party", program.reviewed.by, p.parties, program.reviewed, "by")
+            for entry in program.reviewed.history:
+                if entry.by is not None:
+                    yield from _unknown(p, "party", entry.by, p.parties, entry, "by")

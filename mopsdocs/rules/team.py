@@ -1,0 +1,59 @@
+"""TEAM001-002: people who left still owning things, roles nobody holds."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Diagnostic
+from ..project import Project
+from . import rule
+
+
+def _inactive(project: Project, party_id: str) -> bool:
+    person = project.people.get(party_id)
+    return person is not None and not project.is_active(person)
+
+
+@rule("TEAM001", "warning", "inactive person is an owner, or R/A/A-R somewhere")
+def check_inactive_owners(project: Project) -> Iterator[Diagnostic]:
+    """
+    A person marked `active: false` (or whose `left_on` date has passed) still owns a stage, a
+    transition or a program, or is Responsible or Accountable in a RACI matrix. Work assigned to
+    someone who left is work nobody does.
+
+    Fix: hand it to a role rather than a person (roles outlive people), or to whoever took over.
+    """
+    p = project
+    for lc in p.lifecycles.values():
+        for stage in lc.stages:
+            if _inactive(p, stage.owner):
+                yield p.diag("TEAM001", f"stage '{stage.id}' is owned by '{stage.owner}', who is inactive",
+                             stage, "owner", hint="give the stage to a role or an active person")
+        for t in lc.transitions:
+            if t.owner and _inactive(p, t.owner):
+                yield p.diag("TEAM001", f"transition {t.from_} -> {t.to} is owned by '{t.owner}', who is inactive",
+                             t, "owner", hint="give the transition to a role or an active person")
+    for matrix in p.racis.values():
+        for activity in matrix.activities:
+            for party, letter in activity.assign.items():
+                if letter in ("R", "A", "A/R") and _inactive(p, party):
+                    yield p.diag("TEAM001", f"'{party}' is {letter} for '{activity.id}' but is inactive",
+                                 activity, "assign", party, hint="assign the letter to a role or an active person")
+    for program in p.programs.values():
+        if _inactive(p, program.owner):
+            yield p.diag("TEAM001", f"program '{program.id}' is owned by '{program.owner}', who is inactive",
+                         program, "owner", hint="give the program to a role or an active person")
+
+
+@rule("TEAM002", "warning", "role with no active person")
+def check_empty_roles(project: Project) -> Iterator[Diagnostic]:
+    """
+    No active person holds this role, so whatever the role owns has nobody behind it.
+
+    Fix: add the role to an active person's `roles`, or remove the role.
+    """
+    held = {r for person in project.people.values() if project.is_active(person) for r in person.roles}
+    for role in project.roles.values():
+        if role.id not in held:
+            yield project.diag("TEAM002", f"role '{role.id}' has no active person", role, "id",
+                               hint=f"add '{role.id}' to an active person's roles")

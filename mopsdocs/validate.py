@@ -1,0 +1,276 @@
+"""Schema validation of loaded documents, with error recovery.
+
+Each document is validated against its kind's pydantic model. Every error becomes a located
+diagnostic (SPEC002-004, RACI003). Then the offending values are pruned and the document is
+validated again, so that what remains still exists for cross-references: a bad optional value is
+dropped (a stage with a malformed `sla` still exists), an entity missing a required key is dropped,
+and only the first pass is reported (no cascade of follow-on errors).
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from typing import Any, Iterable, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from . import specs
+from .diagnostics import Diagnostic, Location, Severity, did_you_mean
+from .loader import Document, Path
+
+MAX_PASSES = 8
+
+
+def _kind_names() -> str:
+    return ", ".join(sorted(specs.KINDS))
+
+
+def validate_document(doc: Document) -> tuple[specs.Spec | None, list[Diagnostic]]:
+    """The document's spec model (pruned of bad parts) and the diagnostics found."""
+    data = doc.data
+    if () in doc.poisoned:
+        return None, []
+    if not isinstance(data, dict):
+        found = {list: "a list", type(None): "nothing"}.get(type(data), f"a single value ({data!r:.40})")
+        return None, [_error("SPEC001", f"a spec must be a mapping with `kind:`, found {found}",
+                             doc.locate(()), f"start the document with `kind:` (one of {_kind_names()})")]
+    if "kind" not in data:
+        return None, [_error("SPEC001", "missing `kind`", doc.locate(()), f"add `kind:` with one of {_kind_names()}")]
+    kind = data["kind"]
+    model = specs.KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        if ("kind",) in doc.poisoned:
+            return None, []
+        shown = f"'{kind}'" if isinstance(kind, str) else ("null" if kind is None else f"{kind!r:.40}")
+        hint = did_you_mean(kind, specs.KINDS) if isinstance(kind, str) else None
+        return None, [_error("SPEC001", f"unknown kind {shown}", doc.locate(("kind",)),
+                             hint or f"use one of {_kind_names()}")]
+    return _validate_with_recovery(doc, model)
+
+
+def _error(code: str, message: str, loc: Location, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, loc, hint)
+
+
+# --------------------------------------------------------------------------- recovery loop
+
+
+def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[specs.Spec | None, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    removed: set[Path] = set()
+    for attempt in range(MAX_PASSES):
+        pruned, origins, index_maps = _prune(doc.data, removed)
+        try:
+            return model.model_validate(pruned, context={"origins": origins}), diagnostics
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False, include_context=True, include_input=True)
+        progress = False
+        for err in errors:
+            path, on_key = _original_path(err["loc"], pruned, index_maps)
+            if attempt == 0 and not doc.is_poisoned(path):
+                diagnostics.append(_to_diagnostic(doc, model, err, path, on_key))
+            target = _removal_target(model, err, path)
+            if target is None:  # the document itself cannot stand
+                return None, diagnostics
+            if target not in removed:
+                removed.add(target)
+                progress = True
+        if not progress:
+            break
+    return None, diagnostics
+
+
+def _removal_target(model: type[specs.Spec], err: Any, path: Path) -> Path | None:
+    """What to cut so the error goes away: the value, or for a missing key the whole entity."""
+    if err["type"] != "missing":
+        return path if path else None
+    # walk up to the nearest list item or dict entry: that entity is dropped
+    entity = path[:-1]
+    return entity if entity else None
+
+
+def _prune(data: Any, removed: set[Path], path: Path = ()) -> tuple[Any, dict[int, Path], dict[int, list[int]]]:
+    origins: dict[int, Path] = {}
+    index_maps: dict[int, list[int]] = {}
+
+    def copy(value: Any, at: Path) -> Any:
+        if isinstance(value, dict):
+            out = {k: copy(v, at + (k,)) for k, v in value.items() if at + (k,) not in removed}
+            origins[id(out)] = at
+            return out
+        if isinstance(value, list):
+            kept = [i for i in range(len(value)) if at + (i,) not in removed]
+            out_list = [copy(value[i], at + (i,)) for i in kept]
+            origins[id(out_list)] = at
+            index_maps[id(out_list)] = kept
+            return out_list
+        return value
+
+    result = copy(data, path)
+    return result, origins, index_maps
+
+
+def _original_path(loc: tuple[Any, ...], pruned: Any, index_maps: dict[int, list[int]]) -> tuple[Path, bool]:
+    """Map a pydantic `loc` in the pruned data back to the document's path; flag dict-key errors."""
+    out: list[Any] = []
+    node = pruned
+    on_key = False
+    for part in loc:
+        if part == "[key]":
+            on_key = True
+            break
+        if isinstance(node, list) and isinstance(part, int):
+            mapping = index_maps.get(id(node))
+            out.append(mapping[part] if mapping and part < len(mapping) else part)
+            node = node[part] if part < len(node) else None
+        elif isinstance(node, dict):
+            out.append(part)
+            node = node.get(part)
+        else:
+            out.append(part)
+            node = None
+    return tuple(out), on_key
+
+
+# --------------------------------------------------------------------------- messages
+
+_PATTERN_WORDS = {
+    specs.ID_PATTERN: (
+        "is not a valid id",
+        "ids use lowercase letters, digits, '-' and '_', start with a letter or digit, at most 64 characters",
+    ),
+    specs.DURATION_PATTERN: ("is not a duration", "write a whole number and a unit: 30m, 24h, 2d or 1w"),
+    specs.DATE_PATTERN: ("is not a date", "write dates as YYYY-MM-DD, e.g. 2021-11-02"),
+    specs.URL_PATTERN: ("is not an allowed link", "links must start with https://, http:// or mailto:"),
+    specs.EMAIL_PATTERN: ("is not an e-mail address", "write it as name@example.com"),
+}
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "float_type": "a number",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return f"'{value[:60]}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")[:64]
+
+
+def _field_label(path: Path) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else "document"
+
+
+def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path, on_key: bool) -> Diagnostic:
+    etype = err["type"]
+    value = err.get("input")
+    field = _field_label(path)
+    if etype == "missing":
+        entity = path[:-1]
+        return _error("SPEC003", f"missing required key '{path[-1]}'", doc.locate(entity),
+                      f"add `{path[-1]}:` to this {_field_label(entity) if entity else model.KIND}")  # type: ignore[attr-defined]
+    if etype == "extra_forbidden":
+        known = _known_keys(model, path[:-1])
+        hint = did_you_mean(str(path[-1]), known) or (f"allowed keys: {', '.join(sorted(known))}" if known else None)
+        if hint and not hint.startswith("did"):
+            hint += "; your own keys may start with 'x-'"
+        return _error("SPEC002", f"unknown key '{path[-1]}'", doc.locate(path, key=True), hint)
+    if etype == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = re.findall(r"'([^']*)'", expected)
+        if "assign" in path[-2:-1] and not on_key:
+            return _error("RACI003", f"{_describe(value)} is not a RACI letter", doc.locate(path),
+                          "use R, A, C, I or A/R")
+        hint = did_you_mean(str(value), options) if isinstance(value, str) else None
+        return _error("SPEC004", f"{field}: {_describe(value)} is not one of {', '.join(options)}",
+                      doc.locate(path), hint)
+    loc = doc.locate(path, key=on_key)
+    if etype == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        words, hint = _PATTERN_WORDS.get(pattern, ("does not have the expected form", None))
+        if pattern == specs.ID_PATTERN and isinstance(value, str) and _slug(value):
+            hint = f"{hint}, e.g. '{_slug(value)}'"
+        return _error("SPEC004", f"{field}: {_describe(value)} {words}", loc, hint)
+    if etype == "value_error" and isinstance(value, str) and re.match(specs.DATE_PATTERN, value):
+        return _error("SPEC004", f"{field}: '{value}' is not a real date", loc, "check the month and day")
+    if etype in _TYPE_WORDS:
+        return _error("SPEC004", f"{field}: expected {_TYPE_WORDS[etype]}, found {_describe(value)}", loc,
+                      "quote the value to make it text" if etype == "string_type" and value is not None else None)
+    message = err.get("msg", "invalid value")
+    return _error("SPEC004", f"{field}: {_describe(value)}: {message[0].lower() + message[1:]}", loc)
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _known_keys(model: type[BaseModel], path: Path) -> list[str]:
+    """Field names (aliases) of the model found at `path` inside `model`."""
+    current: Any = model
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = _field_by_alias(current, part)
+            current = field.annotation if field is not None else None
+        elif get_origin(current) in (list, dict):
+            current = get_args(current)[-1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _field_by_alias(model: type[BaseModel], key: Any) -> Any:
+    for name, f in model.model_fields.items():
+        if (f.alias or name) == key:
+            return f
+    return None
+
+
+def iter_specs(obj: Any) -> Iterable[specs.Spec]:
+    """Every spec model inside `obj`, itself included (for registering locations)."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, specs.Spec):
+            yield item
+            stack.extend(getattr(item, name) for name in type(item).model_fields)
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
