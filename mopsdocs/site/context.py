@@ -1,0 +1,38 @@
+"""What page families get besides the project: diagnostics, diagram rendering, edit links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..diagnostics import Report
+from ..project import Project
+
+
+@dataclass
+class SiteContext:
+    project: Project
+    report: Report  # diagnostics after the severity policy (for the health page)
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    # DOT source -> inline SVG markup (cached by content hash; set by the plugin)
+    render_svg: Callable[[str], str] | None = None
+    # which renderer was used ("dot 2.43.0" / "graphviz-pure 0.2.2"), shown on pages that draw
+    renderer_name: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def allow_html(self) -> bool:
+        return self.project.settings.allow_html
+
+    def edit_url(self, path: str) -> str | None:
+        """Link to edit a spec file in the repository, when repo_url and edit_uri are set."""
+        if not self.repo_url or self.edit_uri is None:
+            return None
+        base = self.repo_url.rstrip("/") + "/" + self.edit_uri.strip("/")
+        return f"{base}/{path}"
+
+    def svg(self, dot: str) -> str:
+        if self.render_svg is None:
+            raise RuntimeError("no diagram renderer configured")
+        return self.render_svg(dot)

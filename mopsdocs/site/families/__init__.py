@@ -1,0 +1,1 @@
+"""Page families: one module per kind of generated page, each with `pages(project, site)`."""

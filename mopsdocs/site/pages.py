@@ -1,0 +1,56 @@
+"""What a generated page is, and the registry of page families.
+
+A family module (`mopsdocs.site.families.<name>`) exposes `pages(project, site) -> list[Page]`.
+Each `Page` names a Jinja2 template and carries a view-model (`context`): plain, already-resolved
+data. Templates never load anything and never see spec text as template source.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+# Family modules in navigation order. A module that does not exist yet is skipped.
+FAMILIES = ("lifecycle", "raci", "people", "naming", "programs", "health")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # source path in the site, e.g. "lifecycle/lead.md" (URL lifecycle/lead/)
+    title: str
+    template: str  # template file name, e.g. "lifecycle.md.j2"
+    context: Mapping[str, Any] = field(default_factory=dict)
+    nav: tuple[str, ...] = ()  # section titles under the generated section, e.g. ("Lifecycles",)
+    order: int = 0  # position among siblings; ties break on title
+
+
+def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A relative Markdown link from one generated page to another (MkDocs checks and rewrites it)."""
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def party_path(party_id: str) -> str:
+    return f"people/{party_id}.md"
+
+
+def lifecycle_path(lifecycle_id: str) -> str:
+    return f"lifecycle/{lifecycle_id}.md"
+
+
+def raci_path(matrix_id: str) -> str:
+    return f"raci/{matrix_id}.md"
+
+
+def convention_path(convention_id: str) -> str:
+    return f"naming/{convention_id}.md"
+
+
+def program_path(program_id: str) -> str:
+    return f"programs/{program_id}.md"
+
+
+PEOPLE_INDEX = "people/index.md"
+PROGRAMS_INDEX = "programs/index.md"
+HEALTH = "health.md"
