@@ -58,6 +58,9 @@ class Document:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     poisoned: set[Path] = field(default_factory=set)  # already reported at YAML level
+    # filled by validation: values cut out after a schema error, and entities dropped whole
+    pruned: set[Path] = field(default_factory=set)
+    dropped: list[tuple[Path, Any]] = field(default_factory=list)
 
     def locate(self, path: Path = (), *, key: bool = False) -> Location:
         """The most specific known position for `path` (its key when `key`, else its value)."""
@@ -70,6 +73,11 @@ class Document:
             if not p:
                 return Location(self.path, 1, 1)
             p = p[:-1]
+
+    def had_error(self, path: Path) -> bool:
+        """Whether validation cut out `path` or something inside it (so rules stay silent on it)."""
+        p = tuple(path)
+        return any(q[: len(p)] == p for q in self.pruned)
 
     def is_poisoned(self, path: Path) -> bool:
         return any(tuple(path[: i + 1]) in self.poisoned for i in range(len(path))) or () in self.poisoned
@@ -400,6 +408,8 @@ class _Composer:
             elif value == "<<" and not poison:
                 self.report("YAML003", "merge keys ('<<') are not allowed", pos, "write the keys out in full")
                 frame.key = _SKIP
+                if doc is not None:  # its keys are missing: say nothing more about this mapping
+                    doc.poisoned.add(frame.path)
             else:
                 frame.key = value
             return

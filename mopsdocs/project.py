@@ -11,7 +11,7 @@ import datetime as _dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Union
+from typing import Any, Iterable, Iterator, Union
 
 from . import specs
 from .config import Settings, read_settings
@@ -39,6 +39,8 @@ class Project:
     vocabularies: dict[str, specs.Vocabulary] = field(default_factory=dict)
     conventions: dict[str, specs.Convention] = field(default_factory=dict)
     programs: dict[str, specs.ProgramSpec] = field(default_factory=dict)
+    # (namespace, id) of entities dropped by validation: references to them are not REF001
+    ghosts: dict[tuple[str, str], Any] = field(default_factory=dict)
     _docs: dict[int, Document] = field(default_factory=dict, repr=False)
 
     # -- locations
@@ -54,6 +56,15 @@ class Project:
         from .rules import RULES
 
         return Diagnostic(code, RULES[code].severity, message, self.loc(entity, *sub, key=key), hint)
+
+    def had_error(self, entity: specs.Spec, *sub: Any) -> bool:
+        """Validation cut something out of `entity` (or its `sub` key): rules must not pile on."""
+        return self._docs[id(entity)].had_error(entity.origin + sub)
+
+    def is_ghost(self, namespace: str, entity_id: str) -> bool:
+        if namespace == "party":
+            return any((ns, entity_id) in self.ghosts for ns in ("team", "role", "person"))
+        return (namespace, entity_id) in self.ghosts
 
     # -- parties
     def today(self) -> _dt.date:
@@ -162,9 +173,37 @@ class _Namespaces:
         return True
 
 
-def assemble(project: Project, documents: Iterable[tuple[Document, specs.Spec]], diags: list[Diagnostic]) -> None:
+_GHOST_NAMESPACES = {
+    ("team", "teams"): "team", ("team", "roles"): "role", ("team", "people"): "person",
+    ("lifecycle", "stages"): "stage", ("raci", "activities"): "activity",
+    ("naming", "vocabularies"): "vocabulary", ("naming", "conventions"): "convention",
+}
+
+
+def _ghosts(doc: Document) -> Iterator[tuple[tuple[str, str], Any]]:
+    """Entities validation dropped whole, by namespace, so references to them still resolve."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    kind, owner_id = data.get("kind"), data.get("id")
+    for path, raw in doc.dropped:
+        ghost_id = raw.get("id")
+        if not isinstance(ghost_id, str):
+            continue
+        if not path and isinstance(kind, str):
+            yield (kind, ghost_id), raw
+        elif len(path) == 2 and (kind, path[0]) in _GHOST_NAMESPACES:
+            ns = _GHOST_NAMESPACES[(kind, path[0])]
+            if ns in ("stage", "activity"):
+                ns = f"{ns}:{owner_id}"
+            yield (ns, ghost_id), raw
+
+
+def assemble(project: Project, documents: Iterable[tuple[Document, specs.Spec | None]], diags: list[Diagnostic]) -> None:
     ns = _Namespaces(project, diags)
     for doc, spec in documents:
+        for key, raw in _ghosts(doc):
+            project.ghosts.setdefault(key, raw)
+        if spec is None:
+            continue
         project.documents.append((doc, spec))
         for item in iter_specs(spec):
             project._docs[id(item)] = doc
@@ -221,7 +260,7 @@ def load_project(root: Path, *, as_of: str | None = None) -> tuple[Project, Repo
     diags: list[Diagnostic] = list(loaded.diagnostics)
     files, problems = discover(root, settings)
     diags.extend(problems)
-    valid: list[tuple[Document, specs.Spec]] = []
+    valid: list[tuple[Document, specs.Spec | None]] = []
     for abspath, rel in files:
         result = load_file(abspath, rel, settings.loader_limits())
         diags.extend(result.diagnostics)
@@ -233,8 +272,7 @@ def load_project(root: Path, *, as_of: str | None = None) -> tuple[Project, Repo
                 continue  # an empty document between `---` markers
             spec, problems = validate_document(doc)
             diags.extend(problems)
-            if spec is not None:
-                valid.append((doc, spec))
+            valid.append((doc, spec))
     assemble(project, valid, diags)
     from .rules import run_checks
 

@@ -63,7 +63,9 @@ def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[spe
     for attempt in range(MAX_PASSES):
         pruned, origins, index_maps = _prune(doc.data, removed)
         try:
-            return model.model_validate(pruned, context={"origins": origins}), diagnostics
+            result = model.model_validate(pruned, context={"origins": origins})
+            _record(doc, removed)
+            return result, diagnostics
         except ValidationError as exc:
             errors = exc.errors(include_url=False, include_context=True, include_input=True)
         progress = False
@@ -73,13 +75,34 @@ def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[spe
                 diagnostics.append(_to_diagnostic(doc, model, err, path, on_key))
             target = _removal_target(model, err, path)
             if target is None:  # the document itself cannot stand
+                _record(doc, removed | {()})
                 return None, diagnostics
             if target not in removed:
                 removed.add(target)
                 progress = True
         if not progress:
             break
+    _record(doc, removed | {()})
     return None, diagnostics
+
+
+def _record(doc: Document, removed: set[Path]) -> None:
+    """Tell later stages what was cut: rules stay silent about it, references to it still resolve."""
+    doc.pruned = set(removed)
+    for path in sorted(removed, key=len):
+        if not path or isinstance(path[-1], int):
+            raw = _at(doc.data, path)
+            if isinstance(raw, dict):
+                doc.dropped.append((path, raw))
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _removal_target(model: type[specs.Spec], err: Any, path: Path) -> Path | None:
@@ -179,6 +202,11 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")[:64]
 
 
+_SINGULAR = {"stages": "stage", "transitions": "transition", "people": "person", "teams": "team",
+             "roles": "role", "activities": "activity", "vocabularies": "vocabulary", "values": "value",
+             "conventions": "convention", "links": "link", "history": "review", "fields": "field"}
+
+
 def _field_label(path: Path) -> str:
     names = [p for p in path if isinstance(p, str)]
     return names[-1] if names else "document"
@@ -190,8 +218,9 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path,
     field = _field_label(path)
     if etype == "missing":
         entity = path[:-1]
+        noun = _SINGULAR.get(_field_label(entity), _field_label(entity)) if entity else model.KIND  # type: ignore[attr-defined]
         return _error("SPEC003", f"missing required key '{path[-1]}'", doc.locate(entity),
-                      f"add `{path[-1]}:` to this {_field_label(entity) if entity else model.KIND}")  # type: ignore[attr-defined]
+                      f"add `{path[-1]}:` to this {noun}")
     if etype == "extra_forbidden":
         known = _known_keys(model, path[:-1])
         hint = did_you_mean(str(path[-1]), known) or (f"allowed keys: {', '.join(sorted(known))}" if known else None)

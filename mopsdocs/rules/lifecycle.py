@@ -44,6 +44,18 @@ def _lifecycles(project: Project) -> list[specs.LifecycleSpec]:
     return list(project.lifecycles.values())
 
 
+def incomplete(project: Project, lc: specs.LifecycleSpec) -> bool:
+    """A stage or transition was dropped or points nowhere: graph-wide rules would only echo that."""
+    stages = project.stages.get(lc.id, {})
+    return (project.had_error(lc, "stages") or project.had_error(lc, "transitions")
+            or len(stages) != len(lc.stages)
+            or any(t.from_ not in stages or t.to not in stages for t in lc.transitions))
+
+
+def _complete_lifecycles(project: Project) -> list[specs.LifecycleSpec]:
+    return [lc for lc in project.lifecycles.values() if not incomplete(project, lc)]
+
+
 @rule("LC001", "error", "not exactly one initial stage")
 def check_initial(project: Project) -> Iterator[Diagnostic]:
     """
@@ -53,7 +65,7 @@ def check_initial(project: Project) -> Iterator[Diagnostic]:
     """
     for lc in _lifecycles(project):
         initial = [s for s in _stages(project, lc) if s.initial]
-        if not initial:
+        if not initial and not incomplete(project, lc):
             yield project.diag("LC001", f"lifecycle '{lc.id}' has no initial stage", lc, "id",
                                hint="mark the stage new records enter with `initial: true`")
         for extra in initial[1:]:
@@ -70,7 +82,7 @@ def check_unreachable(project: Project) -> Iterator[Diagnostic]:
 
     Fix: add the transition that leads into it, or remove the stage.
     """
-    for lc in _lifecycles(project):
+    for lc in _complete_lifecycles(project):
         start = _initial(project, lc)
         if start is None:
             continue
@@ -89,7 +101,7 @@ def check_dead_ends(project: Project) -> Iterator[Diagnostic]:
 
     Fix: add a transition out of it, or mark it `terminal: true`.
     """
-    for lc in _lifecycles(project):
+    for lc in _complete_lifecycles(project):
         leaving = {t.from_ for t in lc.transitions}
         for stage in _stages(project, lc):
             if not stage.terminal and stage.id not in leaving:
@@ -117,7 +129,8 @@ def _sla_missing_handoffs(project: Project, lc: specs.LifecycleSpec) -> Iterator
     table = project.stages.get(lc.id, {})
     for t in _known_transitions(project, lc):
         src, dst = project.team_of(table[t.from_].owner), project.team_of(table[t.to].owner)
-        if src and dst and src != dst and t.sla is None and table[t.to].sla is None:
+        sla_unknown = project.had_error(t, "sla") or project.had_error(table[t.to], "sla")
+        if src and dst and src != dst and t.sla is None and table[t.to].sla is None and not sla_unknown:
             yield t, src, dst
 
 
@@ -178,7 +191,7 @@ def check_terminal_reachable(project: Project) -> Iterator[Diagnostic]:
 
     Fix: mark the end stages (customer, disqualified, ...) `terminal: true` and connect them.
     """
-    for lc in _lifecycles(project):
+    for lc in _complete_lifecycles(project):
         start = _initial(project, lc)
         if start is None:
             continue

@@ -11,8 +11,9 @@ from . import rule
 
 
 def _unknown(project: Project, noun: str, ref: str, pool: Mapping[str, Any], entity: specs.Spec,
-             *sub: Any, key: bool = False) -> Iterator[Diagnostic]:
-    if ref not in pool:
+             *sub: Any, key: bool = False, namespace: str | None = None) -> Iterator[Diagnostic]:
+    # an entity that exists but was dropped for its own error is not "unknown" (no cascade)
+    if ref not in pool and not project.is_ghost(namespace or noun, ref):
         hint = did_you_mean(ref, pool) or (f"no {noun} is defined yet" if not pool else None)
         yield project.diag("REF001", f"unknown {noun} '{ref}'", entity, *sub, hint=hint, key=key)
 
@@ -40,8 +41,8 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
         for stage in lc.stages:
             yield from _unknown(p, "party", stage.owner, p.parties, stage, "owner")
         for t in lc.transitions:
-            yield from _unknown(p, "stage", t.from_, stages, t, "from")
-            yield from _unknown(p, "stage", t.to, stages, t, "to")
+            yield from _unknown(p, "stage", t.from_, stages, t, "from", namespace=f"stage:{lc.id}")
+            yield from _unknown(p, "stage", t.to, stages, t, "to", namespace=f"stage:{lc.id}")
             if t.owner is not None:
                 yield from _unknown(p, "party", t.owner, p.parties, t, "owner")
             if t.automated_by is not None:
@@ -52,6 +53,7 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
         for activity in matrix.activities:
             for party in activity.assign:
                 yield from _unknown(p, "party", party, p.parties, activity, "assign", party, key=True)
+    # entities that are not in a namespace of their own but refer to one
     for spec in (s for _, s in p.documents if isinstance(s, specs.NamingSpec)):
         for convention in spec.conventions:
             for name, field in convention.fields.items():

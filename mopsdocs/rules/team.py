@@ -53,6 +53,9 @@ def check_empty_roles(project: Project) -> Iterator[Diagnostic]:
     Fix: add the role to an active person's `roles`, or remove the role.
     """
     held = {r for person in project.people.values() if project.is_active(person) for r in person.roles}
+    for (ns, _), raw in project.ghosts.items():  # a person dropped for another error may hold it
+        if ns == "person" and isinstance(raw.get("roles"), list):
+            held.update(r for r in raw["roles"] if isinstance(r, str))
     for role in project.roles.values():
         if role.id not in held:
             yield project.diag("TEAM002", f"role '{role.id}' has no active person", role, "id",
