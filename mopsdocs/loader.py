@@ -23,7 +23,7 @@ import yaml
 from .diagnostics import Diagnostic, Location, Severity
 
 try:  # libyaml's parser; the pure-Python one is the same events, only slower
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
     from yaml.parser import Parser as _PyParser  # type: ignore[assignment]
     from yaml.reader import Reader
@@ -228,8 +228,10 @@ class _Composer:
 
     # -- the event loop
     def run(self, text: str) -> None:
-        parser = _Parser(text)
+        self.text = text
+        parser = None
         try:
+            parser = _Parser(text)
             while True:
                 event = parser.get_event()
                 if event is None or isinstance(event, yaml.StreamEndEvent):
@@ -238,10 +240,14 @@ class _Composer:
                     break
         except yaml.MarkedYAMLError as exc:
             self.syntax_error(exc)
-        except yaml.YAMLError as exc:  # reader errors carry no mark
+        except yaml.reader.ReaderError as exc:  # carries a character offset, not a mark
+            self.report("YAML001", f"control character U+{exc.character:04X} is not allowed",
+                        self.position_of(exc.position),
+                        "remove the invisible control character (often pasted from a document)")
+        except yaml.YAMLError as exc:
             self.report("YAML001", f"YAML syntax error: {exc}", (1, 1))
         finally:
-            dispose = getattr(parser, "dispose", None)
+            dispose = getattr(parser, "dispose", None) if parser is not None else None
             if dispose:
                 dispose()
 
@@ -253,11 +259,22 @@ class _Composer:
         if exc.context:
             message += f" ({exc.context})"
         hint = None
-        if "'\\t'" in problem or "tab" in problem.lower():
+        if self.char_at(pos) == "\t" and "tab" not in problem:
+            message = "YAML syntax error: a tab character where YAML does not allow one"
+        if self.char_at(pos) == "\t" or "'\\t'" in problem or "tab" in problem.lower():
             hint = "indent with spaces: YAML does not allow tabs for indentation"
         elif "control characters" in problem or "special characters" in problem:
             hint = "remove the invisible control character (often pasted from a document)"
         self.report("YAML001", message, pos, hint)
+
+    def char_at(self, pos: tuple[int, int]) -> str:
+        lines = self.text.split("\n", pos[0])
+        line = lines[pos[0] - 1] if len(lines) >= pos[0] else ""
+        return line[pos[1] - 1] if 0 < pos[1] <= len(line) else ""
+
+    def position_of(self, offset: int) -> tuple[int, int]:
+        before = self.text[:offset]
+        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
     def feed(self, event: Any) -> bool:
         cls = event.__class__
@@ -309,7 +326,7 @@ class _Composer:
         tag, value = event.tag, event.value
         poison = False
         if tag is None or tag == "!":
-            result = resolve_plain(value) if event.implicit[0] and event.style is None else value
+            result = resolve_plain(value) if event.implicit[0] and not event.style else value
         elif tag in _SCALAR_TAGS:
             ok, result = _tagged(tag, value)
             if not ok:

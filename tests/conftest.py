@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_MKDOCS = "site_name: Test project\nplugins:\n  - mopsdocs\n"
+DEFAULT_MKDOCS = (
+    "site_name: Test project\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
+)
 
 
 @dataclass
