@@ -125,7 +125,7 @@ def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
         if code not in load_all():
             from .diagnostics import did_you_mean
 
-            diags.append(Diagnostic("SPEC004", f"rules: unknown rule '{code}'", where(("rules", code), key=True),
+            diags.append(Diagnostic("SPEC004", Severity.ERROR, f"rules: unknown rule '{code}'", where(("rules", code), key=True),
                                     did_you_mean(str(code), load_all()) or "see the rule catalogue for the codes"))
     try:
         settings = Settings.model_validate(ours)
@@ -138,9 +138,9 @@ def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
                 from .diagnostics import did_you_mean
 
                 hint = did_you_mean(str(path[-1]), _known_keys(Settings, path[:-1]))
-                diags.append(Diagnostic("SPEC002", f"unknown setting '{path[-1]}'", where(path, key=True), hint))
+                diags.append(Diagnostic("SPEC002", Severity.ERROR, f"unknown setting '{path[-1]}'", where(path, key=True), hint))
             else:
-                diags.append(Diagnostic("SPEC004", f"setting {'.'.join(map(str, path))}: {_describe(err.get('input'))}: "
+                diags.append(Diagnostic("SPEC004", Severity.ERROR, f"setting {'.'.join(map(str, path))}: {_describe(err.get('input'))}: "
                                         f"{err['msg'][0].lower() + err['msg'][1:]}", where(path)))
         settings = Settings.model_validate({k: v for k, v in ours.items() if k not in bad})
     return LoadedSettings(settings, diags, ours, doc)

@@ -25,8 +25,9 @@ from pydantic import (
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 DURATION_PATTERN = r"^[0-9]{1,6}[mhdw]$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-URL_PATTERN = r"^(https?://|mailto:)[^\s<>\"']+$"
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+$"
+# patterns must be valid ECMA-262 regexes too (editors and check-jsonschema use them): no \" escapes
+URL_PATTERN = r"""^(https?://|mailto:)[^\s<>"']+$"""
+EMAIL_PATTERN = r"""^[^@\s<>"']+@[^@\s<>"']+$"""
 
 
 def _real_date(value: str) -> str:
