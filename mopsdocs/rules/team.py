@@ -51,7 +51,12 @@ def check_empty_roles(project: Project) -> Iterator[Diagnostic]:
     No active person holds this role, so whatever the role owns has nobody behind it.
 
     Fix: add the role to an active person's `roles`, or remove the role.
+
+    Silent while some person names a role that does not exist (REF001): that is usually the
+    holder, misspelt, and the REF001 is the one thing to fix.
     """
+    if any(r not in project.roles for person in project.people.values() for r in person.roles):
+        return
     held = {r for person in project.people.values() if project.is_active(person) for r in person.roles}
     for (ns, _), raw in project.ghosts.items():  # a person dropped for another error may hold it
         if ns == "person" and isinstance(raw.get("roles"), list):
