@@ -18,8 +18,6 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
-    ValidationInfo,
-    model_validator,
 )
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
@@ -52,31 +50,17 @@ _X_KEYS = {"patternProperties": {"^x-": {}}}
 
 
 class Spec(BaseModel):
-    """Base of every spec mapping: strict types, unknown keys forbidden, `x-` keys kept."""
+    """Base of every spec mapping: strict types, unknown keys forbidden, `x-` keys kept.
+
+    `origin` and `extras` are attached after validation by `mopsdocs.validate` (a model
+    validator would do it too, but makes building these models 5x slower at import).
+    """
 
     model_config = ConfigDict(
         strict=True, extra="forbid", frozen=True, json_schema_extra=_X_KEYS, populate_by_name=True
     )
     _origin: tuple[Any, ...] = PrivateAttr(default=())
     _extras: dict[str, Any] = PrivateAttr(default_factory=dict)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _keep_origin(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
-        extras: dict[str, Any] = {}
-        origin = None
-        if isinstance(data, dict):
-            if info.context is not None:
-                origin = info.context.get("origins", {}).get(id(data))
-            if any(isinstance(k, str) and k.startswith("x-") for k in data):
-                extras = {k: v for k, v in data.items() if isinstance(k, str) and k.startswith("x-")}
-                data = {k: v for k, v in data.items() if k not in extras}
-        obj = handler(data)
-        if origin is not None:
-            obj._origin = origin
-        if extras:
-            obj._extras = extras
-        return obj
 
     @property
     def origin(self) -> tuple[Any, ...]:

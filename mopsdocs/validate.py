@@ -61,9 +61,10 @@ def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[spe
     diagnostics: list[Diagnostic] = []
     removed: set[Path] = set()
     for attempt in range(MAX_PASSES):
-        pruned, origins, index_maps = _prune(doc.data, removed)
+        pruned, origins, index_maps, extras = _prune(doc.data, removed)
         try:
-            result = model.model_validate(pruned, context={"origins": origins})
+            result = model.model_validate(pruned)
+            _attach(result, pruned, origins, extras)
             _record(doc, removed)
             return result, diagnostics
         except ValidationError as exc:
@@ -114,13 +115,20 @@ def _removal_target(model: type[specs.Spec], err: Any, path: Path) -> Path | Non
     return entity if entity else None
 
 
-def _prune(data: Any, removed: set[Path], path: Path = ()) -> tuple[Any, dict[int, Path], dict[int, list[int]]]:
+def _prune(data: Any, removed: set[Path], path: Path = ()
+           ) -> tuple[Any, dict[int, Path], dict[int, list[int]], dict[int, dict[str, Any]]]:
+    """A copy of `data` without the `removed` paths and without `x-` keys (kept aside)."""
     origins: dict[int, Path] = {}
     index_maps: dict[int, list[int]] = {}
+    extras: dict[int, dict[str, Any]] = {}
 
     def copy(value: Any, at: Path) -> Any:
         if isinstance(value, dict):
-            out = {k: copy(v, at + (k,)) for k, v in value.items() if at + (k,) not in removed}
+            out = {k: copy(v, at + (k,)) for k, v in value.items()
+                   if at + (k,) not in removed and not (isinstance(k, str) and k.startswith("x-"))}
+            mine = {k: v for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
+            if mine:
+                extras[id(out)] = mine
             origins[id(out)] = at
             return out
         if isinstance(value, list):
@@ -132,7 +140,24 @@ def _prune(data: Any, removed: set[Path], path: Path = ()) -> tuple[Any, dict[in
         return value
 
     result = copy(data, path)
-    return result, origins, index_maps
+    return result, origins, index_maps, extras
+
+
+def _attach(model: Any, data: Any, origins: dict[int, Path], extras: dict[int, dict[str, Any]]) -> None:
+    """Give every spec model the document path it came from and its `x-` keys."""
+    stack = [(model, data)]
+    while stack:
+        obj, raw = stack.pop()
+        if isinstance(obj, specs.Spec) and isinstance(raw, dict):
+            obj._origin = origins.get(id(raw), ())
+            if id(raw) in extras:
+                obj._extras = extras[id(raw)]
+            for name, field in type(obj).model_fields.items():
+                stack.append((getattr(obj, name), raw.get(field.alias or name)))
+        elif isinstance(obj, list) and isinstance(raw, list):
+            stack.extend(zip(obj, raw))
+        elif isinstance(obj, dict) and isinstance(raw, dict):
+            stack.extend((v, raw.get(k)) for k, v in obj.items())
 
 
 def _original_path(loc: tuple[Any, ...], pruned: Any, index_maps: dict[int, list[int]]) -> tuple[Path, bool]:
