@@ -73,14 +73,17 @@ def main() -> None:
 @click.option("--as-of", metavar="DATE", callback=valid_date, help="The date 'today' means for review checks.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to a file instead of standard output.")
+@click.option("--changed", is_flag=True,
+              help="Re-read only files changed since the last --changed run (cache in ~/.cache/mopsdocs); "
+                   "cross-file rules still see everything, so results equal a full run.")
 @project_option
-def check(fmt: str, strict: bool, as_of: str | None, output: str | None, project: str | None) -> None:
+def check(fmt: str, strict: bool, as_of: str | None, output: str | None, changed: bool, project: str | None) -> None:
     """Validate every spec: all problems in one run, each with file:line:col."""
     from .project import load_project
     from .report import FORMATTERS, pick_format
 
     root = project_root(project)
-    _, report = load_project(root, as_of=as_of)
+    _, report = load_project(root, as_of=as_of, cache=changed)
     text = FORMATTERS[pick_format(fmt)](report, root)
     if output:
         from .files import write_atomic

@@ -17,7 +17,7 @@ from . import specs
 from .config import Settings, read_settings
 from .diagnostics import Diagnostic, Location, Report, Severity
 from .loader import Document, load_file
-from .validate import iter_specs, validate_document
+from .validate import validate_document
 
 Party = Union[specs.Team, specs.Role, specs.Person]
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -41,15 +41,14 @@ class Project:
     programs: dict[str, specs.ProgramSpec] = field(default_factory=dict)
     # (namespace, id) of entities dropped by validation: references to them are not REF001
     ghosts: dict[tuple[str, str], Any] = field(default_factory=dict)
-    _docs: dict[int, Document] = field(default_factory=dict, repr=False)
 
     # -- locations
     def document_of(self, entity: specs.Spec) -> Document:
-        return self._docs[id(entity)]
+        return entity._doc  # type: ignore[no-any-return]
 
     def loc(self, entity: specs.Spec, *sub: Any, key: bool = False) -> Location:
         """Where `entity` (or its key/value `sub`) stands in its file."""
-        return self._docs[id(entity)].locate(entity.origin + sub, key=key)
+        return self.document_of(entity).locate(entity.origin + sub, key=key)
 
     def diag(self, code: str, message: str, entity: specs.Spec, *sub: Any, hint: str | None = None,
              key: bool = False) -> Diagnostic:
@@ -59,7 +58,7 @@ class Project:
 
     def had_error(self, entity: specs.Spec, *sub: Any) -> bool:
         """Validation cut something out of `entity` (or its `sub` key): rules must not pile on."""
-        return self._docs[id(entity)].had_error(entity.origin + sub)
+        return self.document_of(entity).had_error(entity.origin + sub)
 
     def is_ghost(self, namespace: str, entity_id: str) -> bool:
         if namespace == "party":
@@ -121,8 +120,8 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
             if entry.name.startswith("."):
                 continue
             rel = Path(os.path.relpath(entry.path, root)).as_posix()
-            target = os.path.realpath(entry.path)
-            if entry.is_symlink() and not (target == real_root or target.startswith(real_root + os.sep)):
+            target = os.path.realpath(entry.path) if entry.is_symlink() else ""
+            if target and not (target == real_root or target.startswith(real_root + os.sep)):
                 if entry.name.endswith(SPEC_SUFFIXES) or os.path.isdir(target):
                     diags.append(Diagnostic("FILE001", Severity.ERROR, "link points outside the project",
                                             Location(rel), "copy the file into the project instead of linking"))
@@ -205,8 +204,6 @@ def assemble(project: Project, documents: Iterable[tuple[Document, specs.Spec | 
         if spec is None:
             continue
         project.documents.append((doc, spec))
-        for item in iter_specs(spec):
-            project._docs[id(item)] = doc
     for doc, spec in project.documents:
         if isinstance(spec, specs.TeamSpec):
             for team in spec.teams:
@@ -251,7 +248,28 @@ def apply_policy(diags: Iterable[Diagnostic], settings: Settings) -> list[Diagno
     return out
 
 
-def load_project(root: Path, *, as_of: str | None = None) -> tuple[Project, Report]:
+FileResult = tuple[list[Diagnostic], list[tuple[Document, Any]]]
+
+
+def check_file(abspath: str, rel: str, settings: Settings) -> FileResult:
+    """Everything that depends on one file alone: YAML, schema, recovery (cacheable by content)."""
+    result = load_file(abspath, rel, settings.loader_limits())
+    diags = list(result.diagnostics)
+    if not result.documents and not result.diagnostics:
+        diags.append(Diagnostic("SPEC001", Severity.ERROR, "empty file: no spec in it", Location(rel),
+                                "add a document with `kind:`, or delete the file"))
+    checked: list[tuple[Document, Any]] = []
+    for doc in result.documents:
+        if doc.data is None and len(result.documents) > 1:
+            continue  # an empty document between `---` markers
+        spec, problems = validate_document(doc)
+        diags.extend(problems)
+        checked.append((doc, spec))
+    return diags, checked
+
+
+def load_project(root: Path, *, as_of: str | None = None, cache: bool = False) -> tuple[Project, Report]:
+    """The pipeline: settings -> files -> per-file checks (cached with `cache`) -> namespaces -> rules."""
     loaded = read_settings(root)
     settings = loaded.settings
     if as_of is not None:
@@ -261,18 +279,17 @@ def load_project(root: Path, *, as_of: str | None = None) -> tuple[Project, Repo
     files, problems = discover(root, settings)
     diags.extend(problems)
     valid: list[tuple[Document, specs.Spec | None]] = []
+    store = None
+    if cache:
+        from .cache import FileCache
+
+        store = FileCache.open(root, settings)
     for abspath, rel in files:
-        result = load_file(abspath, rel, settings.loader_limits())
-        diags.extend(result.diagnostics)
-        if not result.documents and not result.diagnostics:
-            diags.append(Diagnostic("SPEC001", Severity.ERROR, "empty file: no spec in it", Location(rel),
-                                    "add a document with `kind:`, or delete the file"))
-        for doc in result.documents:
-            if doc.data is None and len(result.documents) > 1:
-                continue  # an empty document between `---` markers
-            spec, problems = validate_document(doc)
-            diags.extend(problems)
-            valid.append((doc, spec))
+        file_diags, checked = store.check(abspath, rel, check_file) if store else check_file(abspath, rel, settings)
+        diags.extend(file_diags)
+        valid.extend(checked)
+    if store:
+        store.save()
     assemble(project, valid, diags)
     from .rules import run_checks
 

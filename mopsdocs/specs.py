@@ -61,6 +61,7 @@ class Spec(BaseModel):
     )
     _origin: tuple[Any, ...] = PrivateAttr(default=())
     _extras: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _doc: Any = PrivateAttr(default=None)  # the mopsdocs.loader.Document it came from
 
     @property
     def origin(self) -> tuple[Any, ...]:

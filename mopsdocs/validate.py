@@ -64,7 +64,7 @@ def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[spe
         pruned, origins, index_maps, extras = _prune(doc.data, removed)
         try:
             result = model.model_validate(pruned)
-            _attach(result, pruned, origins, extras)
+            _attach(result, pruned, origins, extras, doc)
             _record(doc, removed)
             return result, diagnostics
         except ValidationError as exc:
@@ -143,13 +143,15 @@ def _prune(data: Any, removed: set[Path], path: Path = ()
     return result, origins, index_maps, extras
 
 
-def _attach(model: Any, data: Any, origins: dict[int, Path], extras: dict[int, dict[str, Any]]) -> None:
-    """Give every spec model the document path it came from and its `x-` keys."""
+def _attach(model: Any, data: Any, origins: dict[int, Path], extras: dict[int, dict[str, Any]],
+            doc: Document) -> None:
+    """Give every spec model its document, the path in it it came from, and its `x-` keys."""
     stack = [(model, data)]
     while stack:
         obj, raw = stack.pop()
         if isinstance(obj, specs.Spec) and isinstance(raw, dict):
             obj._origin = origins.get(id(raw), ())
+            obj._doc = doc
             if id(raw) in extras:
                 obj._extras = extras[id(raw)]
             for name, field in type(obj).model_fields.items():
