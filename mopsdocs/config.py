@@ -48,6 +48,7 @@ class Settings(BaseModel):
     rules: dict[str, RuleSeverity] = Field(default_factory=dict, description="Per-rule severity: error, warning or off.")
     templates_dir: str = Field("templates", description="Folder of template overrides, relative to mkdocs.yml.")
     nav_section: str = Field("Reference", description="Title of the navigation section of generated pages.")
+    reference_pages: bool = Field(True, description="Add the spec format, rule catalogue and settings pages.")
     limits: LimitSettings = Field(default_factory=LimitSettings)
 
     def today(self) -> _dt.date:

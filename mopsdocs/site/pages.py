@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 # Family modules in navigation order. A module that does not exist yet is skipped.
-FAMILIES = ("lifecycle", "raci", "people", "naming", "programs", "health")
+FAMILIES = ("lifecycle", "raci", "people", "naming", "programs", "health", "reference")
 
 
 @dataclass(frozen=True)
