@@ -7,6 +7,7 @@ from typing import Callable
 
 from ..diagnostics import Report
 from ..project import Project
+from .pages import FAMILIES
 
 
 @dataclass
@@ -19,7 +20,13 @@ class SiteContext:
     render_svg: Callable[[str], str] | None = None
     # which renderer was used ("dot 2.43.0" / "graphviz-pure 0.2.2"), shown on pages that draw
     renderer_name: str = ""
+    # MkDocs' use_directory_urls: links inside inline SVG are not rewritten by MkDocs, so
+    # families that build them need to know the URL style
+    use_directory_urls: bool = True
     notes: list[str] = field(default_factory=list)
+    # page families whose modules are installed: link to their pages only then, so that a
+    # missing family never leaves a broken link (the plugin sets it; tests keep the default)
+    families: tuple[str, ...] = FAMILIES
 
     @property
     def allow_html(self) -> bool:
@@ -31,6 +38,10 @@ class SiteContext:
             return None
         base = self.repo_url.rstrip("/") + "/" + self.edit_uri.strip("/")
         return f"{base}/{path}"
+
+    def has_family(self, name: str) -> bool:
+        """Whether pages of family `name` (e.g. "people") exist in this site, so links to them resolve."""
+        return name in self.families
 
     def svg(self, dot: str) -> str:
         if self.render_svg is None:

@@ -62,15 +62,30 @@ def _safe_dest(match: re.Match[str]) -> str:
     return match.group(0)
 
 
-def markdown(value: object, *, allow_html: bool = False) -> str:
-    """A Markdown field, kept as Markdown but unable to inject HTML, attributes or script links."""
-    s = "" if value is None else str(value)
+# Code is shown verbatim by Markdown (HTML in it is escaped by the renderer), so it is left
+# alone: `{{my.token}}` and `a < b` inside backticks or fences must read as written.
+_CODE = re.compile(r"(^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[ \t]*$|(`+)(?!`).+?(?<!`)\3(?!`))",
+                   re.MULTILINE | re.DOTALL)
+
+
+def _markdown_text(s: str, allow_html: bool) -> str:
     if not allow_html:
         s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = s.replace("{", "&#123;").replace("}", "&#125;")  # attr_list, macros, Jinja-looking text
     s = _LINK_DEST.sub(_safe_dest, s)
-    s = _REF_DEF.sub(_safe_dest, s)
-    return s
+    return _REF_DEF.sub(_safe_dest, s)
+
+
+def markdown(value: object, *, allow_html: bool = False) -> str:
+    """A Markdown field, kept as Markdown but unable to inject HTML, attributes or script links."""
+    s = "" if value is None else str(value)
+    out, pos = [], 0
+    for match in _CODE.finditer(s):
+        out.append(_markdown_text(s[pos:match.start()], allow_html))
+        out.append(match.group(0))
+        pos = match.end()
+    out.append(_markdown_text(s[pos:], allow_html))
+    return "".join(out)
 
 
 def markdown_inline(value: object, *, allow_html: bool = False) -> str:

@@ -1,0 +1,174 @@
+"""Pages `programs/` (the catalogue and the dependency graph) and `programs/<id>/` (one program).
+
+The view-models here are resolved, plain data: names instead of ids, page paths for links, the
+review status on the as-of date. The templates (`programs_index.md.j2`, `program.md.j2`) only
+lay them out and escape them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ... import durations, specs
+from ...programs import ReviewStatus, automations, dependencies, dependents, review_history, review_status
+from ...project import Project
+from ..context import SiteContext
+from ..pages import PROGRAMS_INDEX, Page, lifecycle_path, party_path, program_path
+from ..program_graph import program_dot
+
+NAV = ("Programs",)
+# Catalogue order: the contract's category order (related programs side by side), then name.
+CATEGORY_ORDER = tuple(specs.Category.__args__)  # type: ignore[attr-defined]
+CATEGORY_LABELS = {c: c.replace("-", " ").capitalize() for c in CATEGORY_ORDER} | {
+    "crm-sync": "CRM sync", "preference-center": "Preference centre", "data-normalization": "Data normalisation",
+}
+TRIGGER_LABELS = {"trigger": "Trigger campaign", "batch": "Batch", "scheduled": "Scheduled", "manual": "Manual"}
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    id: str
+    name: str
+    kind: str | None  # team, role, person; None when the id is unknown (REF001)
+    path: str | None  # its people page, when that page exists
+
+
+@dataclass(frozen=True)
+class ProgramRef:
+    id: str
+    name: str
+    status: str
+    path: str
+
+
+@dataclass(frozen=True)
+class AutomationRef:
+    lifecycle_name: str
+    from_name: str
+    to_name: str
+    type: str
+    path: str | None  # the lifecycle page, when it exists
+    anchor: str  # the section of the stage the move leaves
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    on: str
+    by: PartyRef | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ProgramView:
+    program: specs.ProgramSpec
+    path: str
+    category_label: str
+    trigger_label: str
+    owner: PartyRef
+    review: ReviewStatus
+    every_words: str
+    history: tuple[ReviewRow, ...]
+    depends_on: tuple[ProgramRef, ...]
+    dependents: tuple[ProgramRef, ...]
+    automates: tuple[AutomationRef, ...]
+    extras: tuple[tuple[str, str], ...]
+    source: str  # spec file, relative to the project root
+    edit_url: str | None
+
+
+def pages(project: Project, site: SiteContext) -> list[Page]:
+    views = [view(project, site, pid) for pid in sorted(project.programs)]
+    views.sort(key=lambda v: (CATEGORY_ORDER.index(v.program.category), v.program.name.casefold(), v.program.id))
+    out = [index_page(project, site, views)]
+    # spec_path: the plugin points the page's edit button at the program's spec file
+    out += [Page(v.path, v.program.name, "program.md.j2",
+                 {"p": v, "as_of": project.today().isoformat(), "spec_path": v.source}, nav=NAV, order=1)
+            for v in views]
+    return out
+
+
+def index_page(project: Project, site: SiteContext, views: list[ProgramView]) -> Page:
+    counts = {s: sum(1 for v in views if v.program.status == s) for s in ("active", "paused", "draft", "retired")}
+    diagram, dot = None, None
+    if views:
+        dot = program_dot(project, lambda pid: _graph_href(site, pid))
+        diagram = Markup(site.svg(dot)) if site.render_svg is not None else None
+    context = {
+        "programs": views,
+        "counts": counts,
+        "overdue": sum(1 for v in views if v.review.overdue),
+        "as_of": project.today().isoformat(),
+        "diagram": diagram,
+        "dot": dot,
+        "renderer": site.renderer_name,
+    }
+    return Page(PROGRAMS_INDEX, "Programs", "programs_index.md.j2", context, nav=NAV, order=0)
+
+
+def _graph_href(site: SiteContext, program_id: str) -> str:
+    """A node's link, relative to the catalogue's URL. Raw SVG is not rewritten by MkDocs, so
+    this is the final URL: `programs/` -> `<id>/`, or `programs/index.html` -> `<id>.html`."""
+    directory_urls = getattr(site, "use_directory_urls", True)  # older SiteContexts: MkDocs' default
+    return f"{program_id}/" if directory_urls else f"{program_id}.html"
+
+
+def view(project: Project, site: SiteContext, pid: str) -> ProgramView:
+    p = project.programs[pid]
+    status = review_status(project, p)
+    source = project.loc(p).path
+    return ProgramView(
+        program=p,
+        path=program_path(pid),
+        category_label=CATEGORY_LABELS[p.category],
+        trigger_label=TRIGGER_LABELS[p.trigger.type] if p.trigger else "Not documented",
+        owner=party(project, site, p.owner),
+        review=status,
+        every_words=durations.describe(status.every),
+        history=tuple(ReviewRow(e.on or "", party(project, site, e.by) if e.by else None,
+                                getattr(e, "notes", None)) for e in review_history(p)),
+        depends_on=tuple(_ref(project, d) for d in dependencies(project, p)),
+        dependents=tuple(_ref(project, d) for d in dependents(project)[pid]),
+        automates=tuple(_automation(project, site, lc, t) for lc, t in automations(project).get(pid, [])),
+        extras=tuple((k, _extra_value(v)) for k, v in sorted(p.extras.items())),
+        source=source,
+        edit_url=site.edit_url(source),
+    )
+
+
+def party(project: Project, site: SiteContext, party_id: str) -> PartyRef:
+    found = project.parties.get(party_id)
+    path = party_path(party_id) if found is not None and site.has_family("people") else None
+    return PartyRef(party_id, found.name if found is not None else party_id, project.party_kind(party_id), path)
+
+
+def _ref(project: Project, pid: str) -> ProgramRef:
+    p = project.programs[pid]
+    return ProgramRef(pid, p.name, p.status, program_path(pid))
+
+
+def _automation(project: Project, site: SiteContext, lc: specs.LifecycleSpec, t: specs.Transition) -> AutomationRef:
+    stages = project.stages.get(lc.id, {})
+
+    def name(stage_id: str) -> str:
+        return stages[stage_id].name if stage_id in stages else stage_id
+
+    path = lifecycle_path(lc.id) if site.has_family("lifecycle") else None
+    return AutomationRef(lc.name, name(t.from_), name(t.to), t.type, path, f"stage-{t.from_}")
+
+
+def _extra_value(value: Any) -> str:
+    """An `x-` value as one line of text: scalars as written, lists and mappings as JSON."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
