@@ -116,17 +116,26 @@ def export(project: str | None, as_of: str | None) -> None:
 @click.option("--output", "-o", "out_dir", metavar="DIR", default=None,
               help="Write one <kind>.schema.json per kind into DIR (default: print all as one JSON object).")
 @click.option("--force", is_flag=True, help="Overwrite existing schema files.")
-def schema(out_dir: str | None, force: bool) -> None:
+@click.option("--with-ids", is_flag=True,
+              help="Add this project's ids (parties, programs, stages, vocabularies) as enums, for completion.")
+@project_option
+def schema(out_dir: str | None, force: bool, with_ids: bool, project: str | None) -> None:
     """JSON Schema of every kind, for editors and generic validators."""
-    from .schema import all_schemas, write_schemas
+    from .schema import all_schemas, with_project_ids, write_schemas
 
+    model = None
+    if with_ids:
+        from .project import load_project
+
+        model, _ = load_project(project_root(project))
     if out_dir is None:
         import json
 
-        click.echo(json.dumps(all_schemas(), indent=2, sort_keys=True))
+        schemas = all_schemas() if model is None else with_project_ids(all_schemas(), model)
+        click.echo(json.dumps(schemas, indent=2, sort_keys=True))
         return
     try:
-        for path in write_schemas(Path(out_dir), force=force):
+        for path in write_schemas(Path(out_dir), force=force, project=model):
             click.echo(f"wrote {path}")
     except FileExistsError as exc:
         usage_error(f"{exc.args[0]} exists; pass --force to overwrite")

@@ -1,0 +1,80 @@
+"""The exported schemas in a real editor engine: yaml-language-server (npm), driven over LSP.
+
+A spec whose first line is the `# yaml-language-server: $schema=...` modeline gets completion of
+this project's ids, hover help from the model descriptions, and errors for misspelt keys.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_project, run_cli
+from lsp import LspClient
+
+SERVER = REPO / "tests" / "js" / "node_modules" / ".bin" / "yaml-language-server"
+TEAM = """\
+kind: team
+teams:
+  - {id: marketing-ops, name: Marketing Ops}
+roles:
+  - {id: mops-manager, name: MOPs Manager, team: marketing-ops}
+people:
+  - {id: maude, name: Maude, roles: [mops-manager]}
+"""
+MKDOCS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    if not SERVER.exists() or not shutil.which("node"):
+        pytest.fail("yaml-language-server is not installed: run scripts/test (it installs tests/js)")
+    root = make_project(tmp_path / "p", {"specs/team.yaml": TEAM}, MKDOCS)
+    assert run_cli(["schema", "-o", str(root / ".mopsdocs" / "schemas"), "--with-ids"], cwd=root).code == 0
+    lsp = LspClient([str(SERVER), "--stdio"], root)
+    lsp.start()
+    yield lsp, root
+    lsp.close()
+
+
+LIFECYCLE = """\
+# yaml-language-server: $schema=../.mopsdocs/schemas/lifecycle.schema.json
+kind: lifecycle
+id: lead
+name: Lead
+stages:
+  - id: known
+    name: Known
+    initial: true
+    onwer: maude
+    owner: 
+"""
+
+
+def test_typo_is_flagged_and_owner_completes_with_project_ids(client) -> None:
+    lsp, root = client
+    path = root / "specs" / "lead.yaml"
+    uri = lsp.open(path, LIFECYCLE)
+    note = lsp.wait_for(lambda n: n.get("method") == "textDocument/publishDiagnostics"
+                        and n["params"]["uri"] == uri and n["params"]["diagnostics"])
+    messages = [(d["range"]["start"]["line"], d["message"]) for d in note["params"]["diagnostics"]]
+    assert any(line == 8 and "onwer" in message for line, message in messages), messages
+
+    completion = lsp.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                                         "position": {"line": 9, "character": 11}})
+    items = completion["items"] if isinstance(completion, dict) else completion
+    labels = {item["label"] for item in items}
+    assert {"maude", "mops-manager", "marketing-ops"} <= labels, sorted(labels)
+
+
+def test_hover_shows_the_model_description(client) -> None:
+    lsp, root = client
+    text = "# yaml-language-server: $schema=../.mopsdocs/schemas/lifecycle.schema.json\nkind: lifecycle\n" \
+           "id: lead\nname: Lead\nstages:\n  - id: known\n    name: Known\n    owner: maude\n    sla: 24h\n"
+    uri = lsp.open(root / "specs" / "hover.yaml", text)
+    hover = lsp.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 8, "character": 5}})
+    contents = hover["contents"]
+    shown = contents["value"] if isinstance(contents, dict) else str(contents)
+    assert "Max dwell time" in shown
