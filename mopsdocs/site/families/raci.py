@@ -1,0 +1,198 @@
+"""Pages `raci/<id>/`: the matrix as an accessible HTML table, its legend and the load per party.
+
+The view-model is resolved, plain data: column headers with names and links, one cell per
+party and activity with its letter and the word it stands for, rows grouped. `raci.md.j2` lays
+it out and escapes every value (`attr` inside the HTML table, `text`/`cell`/`markdown` outside).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from ... import specs
+from ...project import Project
+from ...raci.model import LETTERS, MEANINGS, WORDS, Matrix, Row, from_spec
+from ..context import SiteContext
+from ..pages import Page, party_path, raci_path
+
+NAV = ("RACI matrices",)
+CSS_CLASS = {"R": "r", "A": "a", "C": "c", "I": "i", "A/R": "ar"}
+HEAVY_SHARE = 0.5  # R or A on more than half of the activities: flagged as a heavy load
+HEAVY_MIN_ROWS = 4  # ... in matrices big enough for a share to mean something
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    name: str
+    kind: str | None  # team, role, person; None when unknown (REF001)
+    title: str  # hover text: kind and team, e.g. "Role, Marketing Operations"
+    path: str | None  # its people page (Markdown link target), when that page exists
+    href: str | None  # the same as a final URL, for links inside raw HTML (not rewritten by MkDocs)
+    inactive: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    letter: str  # "" for no letter
+    word: str
+    css: str
+
+
+@dataclass(frozen=True)
+class RowView:
+    id: str
+    name: str
+    anchor: str  # id of the table row: people pages link here
+    note_anchor: str | None  # id of the activity's notes below the table, when it has any
+    description: str | None
+    cells: tuple[Cell, ...]
+    extras: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    name: str | None
+    rows: tuple[RowView, ...]
+
+
+@dataclass(frozen=True)
+class LoadView:
+    column: Column
+    r: int
+    a: int
+    c: int
+    i: int
+    carries: int  # activities it is R or A for
+    percent: int  # carries as a share of all activities
+    heavy: bool
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    letter: str
+    word: str
+    meaning: str
+    css: str
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    spec: specs.RaciSpec
+    path: str
+    columns: tuple[Column, ...]
+    groups: tuple[GroupView, ...]
+    grouped: bool  # whether any activity has a group (else no group header rows)
+    activity_count: int
+    loads: tuple[LoadView, ...]  # heaviest first
+    notes: tuple[RowView, ...]  # rows with a description or extra fields, in display order
+    legend: tuple[LegendEntry, ...]
+    extras: tuple[tuple[str, str], ...]
+    source: str
+    edit_url: str | None
+
+
+def pages(project: Project, site: SiteContext) -> list[Page]:
+    out = []
+    for order, matrix_id in enumerate(sorted(project.racis, key=lambda m: (project.racis[m].name.casefold(), m))):
+        v = view(project, site, matrix_id)
+        # spec_path: the page's edit button opens the spec it shows
+        out.append(Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source}, nav=NAV, order=order))
+    return out
+
+
+def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
+    spec = project.racis[matrix_id]
+    matrix = from_spec(project, spec)
+    path = raci_path(matrix_id)
+    columns = tuple(column(project, site, path, p) for p in matrix.columns)
+    table = project.activities.get(matrix_id, {})
+    groups = tuple(GroupView(name, tuple(_row(r, matrix, table[r.id]) for r in rows)) for name, rows in matrix.groups())
+    return MatrixView(
+        spec=spec,
+        path=path,
+        columns=columns,
+        groups=groups,
+        grouped=any(g.name is not None for g in groups),
+        activity_count=len(matrix.rows),
+        loads=_loads(matrix, columns),
+        notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
+        legend=tuple(LegendEntry(x, WORDS[x], MEANINGS[x], CSS_CLASS[x]) for x in LETTERS),
+        extras=extras_of(spec),
+        source=project.document_of(spec).path,
+        edit_url=site.edit_url(project.document_of(spec).path),
+    )
+
+
+def column(project: Project, site: SiteContext, from_path: str, party_id: str) -> Column:
+    party = project.parties.get(party_id)
+    kind = project.party_kind(party_id)
+    team = project.team_of(party_id)
+    team_name = project.teams[team].name if team in project.teams and kind != "team" else None
+    title = ", ".join(x for x in ((kind or "unknown party").capitalize(), team_name) if x)
+    inactive = isinstance(party, specs.Person) and not project.is_active(party)
+    path = party_path(party_id) if party is not None and site.has_family("people") else None
+    return Column(party_id, party.name if party else party_id, kind, title, path,
+                  html_href(site, from_path, path) if path else None, inactive)
+
+
+def html_href(site: SiteContext, from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A link as MkDocs would write it, for raw HTML (which MkDocs does not rewrite)."""
+    directory_urls = getattr(site, "use_directory_urls", True)  # MkDocs' default when not told
+
+    def url(md_path: str) -> str:
+        stem = md_path[: -len(".md")]
+        if not directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    source, target = url(from_path), url(to_path)
+    base = source if source.endswith("/") else posixpath.dirname(source) + "/"
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def _row(row: Row, matrix: Matrix, activity: specs.Activity) -> RowView:
+    cells = tuple(Cell(row.letter(p), WORDS.get(row.letter(p), ""), CSS_CLASS.get(row.letter(p), ""))
+                  for p in matrix.columns)
+    extras = extras_of(activity)
+    note = f"about-{row.id}" if row.description or extras else None
+    return RowView(row.id, row.name, row_anchor(row.id), note, row.description, cells, extras)
+
+
+def row_anchor(activity_id: str) -> str:
+    return f"activity-{activity_id}"
+
+
+def _loads(matrix: Matrix, columns: tuple[Column, ...]) -> tuple[LoadView, ...]:
+    total = len(matrix.rows)
+    by_id = {c.id: c for c in columns}
+    out = []
+    for load in matrix.load():
+        share = load.carries / total if total else 0.0
+        heavy = total >= HEAVY_MIN_ROWS and share > HEAVY_SHARE
+        out.append(LoadView(by_id[load.party], load.r, load.a, load.c, load.i, load.carries,
+                            round(share * 100), heavy))
+    order = {c.id: i for i, c in enumerate(columns)}
+    return tuple(sorted(out, key=lambda x: (-x.carries, -x.a, order[x.column.id])))
+
+
+def extras_of(entity: specs.Spec) -> tuple[tuple[str, str], ...]:
+    """`x-` keys as (key, shown value), in the order written."""
+    return tuple((k, _shown(v)) for k, v in entity.extras.items())
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_shown(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_shown(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
