@@ -258,8 +258,10 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path,
         expected = err.get("ctx", {}).get("expected", "")
         options = re.findall(r"'([^']*)'", expected)
         if "assign" in path[-2:-1] and not on_key:
-            return _error("RACI003", f"{_describe(value)} is not a RACI letter", doc.locate(path),
-                          "use R, A, C, I or A/R")
+            meant = {"AR": "A/R", "A / R": "A/R", "RA": "A/R", "R/A": "A/R"}.get(
+                str(value).upper().strip(), str(value).upper().strip())
+            hint = f"did you mean '{meant}'?" if meant in ("R", "A", "C", "I", "A/R") else "use R, A, C, I or A/R"
+            return _error("RACI003", f"{_describe(value)} is not a RACI letter", doc.locate(path), hint)
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
         return _error("SPEC004", f"{field}: {_describe(value)} is not one of {', '.join(options)}",
                       doc.locate(path), hint)

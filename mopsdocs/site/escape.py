@@ -36,8 +36,9 @@ def cell(value: object) -> str:
 
 
 def attr(value: object) -> str:
-    """HTML text or attribute value (quotes included)."""
-    return _html.escape("" if value is None else str(value), quote=True)
+    """HTML text or attribute value (quotes included; braces too, for template-running plugins)."""
+    escaped = _html.escape("" if value is None else str(value), quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def url(value: object) -> str:
@@ -49,7 +50,8 @@ def url(value: object) -> str:
     return attr(s)
 
 
-_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)\s>]*)")
+# a link destination, with one level of balanced parentheses (javascript:alert(1))
+_LINK_DEST = re.compile(r"(\]\(\s*<?)((?:[^()\s>]|\([^()\s]*\))*)")
 _REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+)", re.MULTILINE)
 
 
@@ -58,7 +60,7 @@ def _safe_dest(match: re.Match[str]) -> str:
     cleaned = re.sub(r"[\x00-\x20]", "", _html.unescape(dest)).lower()
     scheme = re.match(r"^([a-z][a-z0-9+.-]*):", cleaned)
     if scheme and f"{scheme.group(1)}:" not in _SAFE_SCHEMES:
-        return match.group(1) + "#unsafe-link-removed"
+        return match.group(1) + "#"  # the link text stays; the target goes nowhere
     return match.group(0)
 
 
