@@ -1,0 +1,128 @@
+"""`lifecycle/<id>/`: the diagram, the stage table, a section per stage, the transitions.
+
+The view-model is plain data: strings from the specs (escaped by the template's filters), paths
+of other generated pages (turned into relative links by the template), and the diagram as
+finished SVG markup (`Markup`: built from escaped DOT by Graphviz, never from raw spec text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from ... import specs
+from ...project import Project
+from ..context import SiteContext
+from ..diagram import lifecycle_dot
+from ..lifecycle_view import LifecycleView, StageView, TransitionView, lifecycle_view, party_name
+from ..pages import Page, lifecycle_path, party_path, program_path
+
+TEMPLATE = "lifecycle.md.j2"
+NAV = ("Lifecycles",)
+
+
+def pages(project: Project, site: SiteContext) -> list[Page]:
+    out = []
+    for lc_id in sorted(project.lifecycles):
+        lc = project.lifecycles[lc_id]
+        out.append(Page(path=lifecycle_path(lc.id), title=lc.name, template=TEMPLATE,
+                        context=lifecycle_context(project, site, lc), nav=NAV))
+    return out
+
+
+def lifecycle_context(project: Project, site: SiteContext, lc: specs.LifecycleSpec) -> dict[str, Any]:
+    view = lifecycle_view(project, lc)
+    platforms = sorted({p for s in view.stages for p in s.stage.values})
+    source = project.document_of(lc).path
+    return {
+        "lifecycle": {"id": lc.id, "name": lc.name, "description": lc.description, "extras": extras(lc)},
+        "diagram": Markup(site.svg(lifecycle_dot(project, lc))) if view.stages else None,
+        "diagram_alt": diagram_alt(view),
+        "platforms": platforms,
+        "stages": [_stage(project, site, view, s, platforms) for s in view.stages],
+        "transitions": [_transition(project, site, view, t) for t in view.transitions],
+        "teams": [name for _, name in view.teams],
+        "source": source,
+        "source_url": site.edit_url(source),
+        "spec_path": source,  # the plugin points the page's edit button at this file
+    }
+
+
+def anchor(stage_id: str) -> str:
+    """The section anchor of a stage (the diagram links here): `stage-<id>`, safe by construction."""
+    return "stage-" + re.sub(r"[^a-z0-9_-]", "-", stage_id.lower())
+
+
+def extras(entity: specs.Spec) -> list[dict[str, str]]:
+    """`x-` keys as (key, text) pairs, sorted; structured values as compact JSON."""
+    out = []
+    for key in sorted(entity.extras):
+        value = entity.extras[key]
+        text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False,
+                                                                 default=str)
+        out.append({"key": key, "value": text})
+    return out
+
+
+def _party(project: Project, site: SiteContext, party_id: str | None) -> dict[str, Any] | None:
+    if party_id is None:
+        return None
+    linked = site.has_family("people") and party_id in project.parties
+    return {"id": party_id, "name": party_name(project, party_id), "path": party_path(party_id) if linked else None}
+
+
+def _program(project: Project, site: SiteContext, program_id: str | None) -> dict[str, Any] | None:
+    if program_id is None:
+        return None
+    program = project.programs.get(program_id)
+    linked = program is not None and site.has_family("programs")
+    return {"id": program_id, "name": program.name if program else program_id,
+            "path": program_path(program_id) if linked else None}
+
+
+def _stage_ref(view: LifecycleView, stage_id: str) -> dict[str, str]:
+    return {"id": stage_id, "name": view.stage(stage_id).stage.name, "anchor": anchor(stage_id)}
+
+
+def _stage(project: Project, site: SiteContext, view: LifecycleView, s: StageView,
+           platforms: list[str]) -> dict[str, Any]:
+    st = s.stage
+    return {
+        "id": st.id, "name": st.name, "anchor": anchor(st.id),
+        "owner": _party(project, site, st.owner), "team": s.team_name,
+        "sla": st.sla, "initial": st.initial, "terminal": st.terminal, "path": st.path,
+        "definition": st.definition, "description": st.description,
+        "entry": list(st.entry), "exit": list(st.exit),
+        "platform_values": [st.values.get(p, "") for p in platforms],
+        "value_pairs": [{"platform": p, "value": st.values[p]} for p in platforms if p in st.values],
+        "incoming": [_transition(project, site, view, t) for t in view.incoming(st.id)],
+        "outgoing": [_transition(project, site, view, t) for t in view.outgoing(st.id)],
+        "extras": extras(st),
+    }
+
+
+def _transition(project: Project, site: SiteContext, view: LifecycleView, t: TransitionView) -> dict[str, Any]:
+    tr = t.transition
+    return {
+        "from_stage": _stage_ref(view, tr.from_), "to_stage": _stage_ref(view, tr.to), "type": tr.type,
+        "when": tr.when, "description": tr.description,
+        "owner": _party(project, site, tr.owner), "sla": t.sla, "handoff": t.handoff,
+        "automated_by": _program(project, site, tr.automated_by), "extras": extras(tr),
+    }
+
+
+def diagram_alt(view: LifecycleView) -> str:
+    """The diagram in words (its text alternative): main path, detours, lanes."""
+    main = [s.stage.name for s in view.stages if s.main]
+    detours = [s.stage.name for s in view.stages if not s.main]
+    text = f"Diagram of {view.lifecycle.name}: {len(view.stages)} stages, {len(view.transitions)} transitions"
+    if main:
+        text += ". Main path: " + " → ".join(main)
+    if detours:
+        text += ". Detours: " + ", ".join(detours)
+    if view.teams:
+        text += ". Swimlanes by owner team: " + ", ".join(name for _, name in view.teams)
+    return text + ". Each stage links to its section below."

@@ -1,0 +1,200 @@
+"""The `mopsdocs` MkDocs plugin: only event hooks; the work is in the modules it calls.
+
+- `on_config`: load and validate the specs (the same `load_project` as `mopsdocs check`): warnings
+  go to MkDocs' plugin logger (so `--strict` fails on them), errors fail the build with the
+  same located lines as `check --format concise`. Watch specs/ and templates/ for `serve`.
+- `on_files`: render every generated page (`mopsdocs.site.generate`) into a virtual file
+  (`File.generated`): nothing is written into docs/ or specs/. Ship the CSS/JS assets.
+  Place the pages in the navigation (`mopsdocs.site.nav`).
+Under `serve`, problems are logged instead of raised, so the preview keeps running (MkDocs
+prints a traceback for any exception during a rebuild) and the health page shows them.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..diagnostics import Report, Severity
+from ..project import Project, load_project
+from ..report import concise_line
+from .context import SiteContext
+from .diagram_cache import CACHE_DIR, DiagramService
+from .generate import GeneratedPage
+from .graphviz_render import RenderError
+
+log = get_plugin_logger("mopsdocs")
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSET_DIR = "assets/mopsdocs"  # where the shipped CSS/JS land in the site
+INTERNAL_ERRORS: list[str] = []  # set when a page family crashed: `mopsdocs build` exits 3 then
+
+
+class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Generated pages for the specs of the project holding mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.diagrams: DiagramService | None = None  # kept across `serve` rebuilds: a memory cache
+        self.project: Project | None = None
+        self.report: Report | None = None
+
+    # Settings are validated by mopsdocs itself (config.read_settings, as `check` does, with
+    # located diagnostics), so MkDocs is told every option is fine.
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list[Any], list[Any]]:
+        super().load_config({}, config_file_path)  # an empty plugin config, for MkDocs' own use
+        return [], []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    # ------------------------------------------------------------------ config
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.project, self.report = load_project(root)
+        self._log_diagnostics(self.report)
+        settings = self.project.settings
+        for folder in (root / settings.specs_dir, root / settings.templates_dir):
+            if folder.is_dir() and str(folder) not in config.watch:
+                config.watch.append(str(folder))
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")  # stage anchors: `## Name { #stage-id }`
+        for asset in _assets(".css"):
+            config.extra_css.append(f"{ASSET_DIR}/{asset.name}")
+        for asset in _assets(".js"):
+            config.extra_javascript.append(f"{ASSET_DIR}/{asset.name}")  # type: ignore[arg-type]
+        if self.diagrams is None or self.diagrams.cache_dir != root / CACHE_DIR:
+            # MkDocs keeps this plugin object across builds in one process (serve, tests):
+            # keep the in-memory cache for the same project only.
+            self.diagrams = DiagramService(root / CACHE_DIR)
+        return config
+
+    def _log_diagnostics(self, report: Report) -> None:
+        for d in report.sorted():
+            if d.severity is Severity.WARNING:
+                log.warning(concise_line(d))
+        errors = [concise_line(d) for d in report.sorted() if d.severity is Severity.ERROR]
+        if not errors:
+            return
+        summary = f"{len(errors)} spec error{'s' if len(errors) != 1 else ''} (run `mopsdocs check` for details):"
+        self._fail(summary + "\n  " + "\n  ".join(errors))
+
+    # ------------------------------------------------------------------ files and nav
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from .nav import place
+
+        assert self.project is not None
+        for asset in [*_assets(".css"), *_assets(".js")]:
+            files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", content=asset.read_bytes(),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        generated = self._generate(config)
+        if generated is None:
+            return files  # serve: the problem is logged; the preview goes on without these pages
+        added: list[GeneratedPage] = []
+        for g in generated:
+            if files.get_file_from_path(g.page.path) is not None:
+                self._fail(f"docs/{g.page.path} has the path of a generated page; rename or move it")
+                continue
+            file = File.generated(config, g.page.path, content=g.markdown)
+            spec_path = g.page.context.get("spec_path")
+            if isinstance(spec_path, str):  # the page's edit button opens the spec it shows
+                file.edit_uri = _relative_to_docs(self.project.root / spec_path, config.docs_dir)
+            files.append(file)
+            added.append(g)
+        ours = {g.page.path for g in added}
+        other_pages = [f.src_uri for f in sorted(files.documentation_pages(), key=_file_sort_key)
+                       if f.inclusion.is_in_nav() and f.src_uri not in ours]
+        config.nav = place(config.nav, other_pages, self.project.settings.nav_section, added)
+        self._log_diagrams()
+        return files
+
+    def _generate(self, config: MkDocsConfig) -> list[GeneratedPage] | None:
+        from .generate import PageConflict, generate, installed_families
+        from .render import TemplateProblem
+
+        assert self.project is not None and self.report is not None
+        families = installed_families()
+        site = SiteContext(self.project, self.report, repo_url=config.repo_url,
+                           edit_uri=_root_edit_uri(config, self.project.root),
+                           render_svg=self._render_svg, renderer_name=self._renderer_name(),
+                           families=tuple(name for name, _ in families))
+        try:
+            return generate(self.project, site, families)
+        except (TemplateProblem, PageConflict) as exc:
+            self._fail(f"cannot generate pages: {exc}")
+        except PluginError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug in a page family: a clean message, not a traceback
+            INTERNAL_ERRORS.append(f"{type(exc).__name__}: {exc}")
+            self._fail(f"internal error while generating pages ({type(exc).__name__}: {exc}); this is a bug "
+                       "in mopsdocs, please report it at https://github.com/mopsdocs/mopsdocs/issues")
+        return None
+
+    def _fail(self, message: str) -> None:
+        """A build error; under `serve` only logged (MkDocs would print a traceback and stall)."""
+        if not self.serving:
+            raise PluginError(message)
+        log.error(message)
+
+    def _renderer_name(self) -> str:
+        assert self.diagrams is not None
+        try:
+            return self.diagrams.get_renderer().name
+        except RenderError:
+            return ""  # reported when (and only if) a diagram is drawn
+
+    def _render_svg(self, dot: str) -> str:
+        assert self.diagrams is not None
+        try:
+            return self.diagrams.svg(dot)
+        except RenderError as exc:
+            message = f"cannot draw the diagram {_graph_name(dot)}: {exc}"
+            self._fail(message)
+            return f'<p class="mopsdocs-error">{html.escape(message)}</p>\n'
+
+    def _log_diagrams(self) -> None:
+        service = self.diagrams
+        if service is None or service.renderer is None or not (service.renders or service.hits):
+            return
+        how = service.renderer.name + ("" if service.renderer.kind == "dot" else " (no `dot` on PATH)")
+        log.info(f"diagrams: {service.renders} drawn with {how}, {service.hits} from cache")
+        service.renders = service.hits = 0
+
+
+def _assets(suffix: str) -> list[Path]:
+    return sorted(p for p in ASSETS.glob(f"*{suffix}") if p.is_file()) if ASSETS.is_dir() else []
+
+
+def _file_sort_key(f: File) -> tuple[Any, ...]:
+    from mkdocs.structure.files import file_sort_key
+
+    return file_sort_key(f)  # type: ignore[no-any-return]
+
+
+def _relative_to_docs(path: Path, docs_dir: str) -> str:
+    return Path(os.path.relpath(path, docs_dir)).as_posix()
+
+
+def _root_edit_uri(config: MkDocsConfig, root: Path) -> str | None:
+    """MkDocs' `edit_uri` is relative to docs_dir; spec paths are relative to the project root."""
+    edit_uri = config.edit_uri
+    if not config.repo_url or not edit_uri or any(c in edit_uri for c in "?#") or "://" in edit_uri:
+        return None  # query-style or absolute edit URIs: no reliable way to point at a spec file
+    up = Path(os.path.relpath(root, config.docs_dir)).as_posix()
+    joined = posixpath.normpath(posixpath.join(edit_uri, up))
+    return None if joined in (".", "..") or joined.startswith("../") else joined + "/"
+
+
+def _graph_name(dot: str) -> str:
+    match = re.search(r'digraph\s+("(?:[^"\\]|\\.)*")', dot)
+    return match.group(1) if match else "(unnamed)"

@@ -1,0 +1,132 @@
+"""Turning a `Page` into Markdown: the Jinja2 environment and `render_page`.
+
+Templates are files shipped in `mopsdocs/templates/`; a file of the same name in the project's
+`templates_dir` overrides the built-in one. Spec text only ever reaches a template as data (a
+context value), never as template source, and every `{{ ... }}` output that was not produced by
+one of the escaping filters below is escaped as plain text (`finalize`): a template that forgets a
+filter shows the value literally instead of letting it become markup.
+
+Filters (the names are part of the template contract): `text`, `cell`, `attr`, `url`,
+`markdown`, `markdown_inline` (see `mopsdocs.site.escape`; the Markdown ones honour the
+`allow_html` setting) and `link` (`mopsdocs.site.pages.link`: `page.path | link(to, anchor)`).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import escape
+from .pages import Page, link
+
+if TYPE_CHECKING:
+    from .context import SiteContext
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class TemplateProblem(Exception):
+    """A template could not be found or rendered (shown to the user as a clean build error)."""
+
+
+def _finalize(value: Any) -> Any:
+    # Already escaped by a filter (Markup): as is. Anything else is data: escaped as Markdown text.
+    # Returning Markup also keeps Jinja's autoescape from escaping it a second time.
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    if isinstance(value, bool):
+        return Markup("yes" if value else "no")
+    if isinstance(value, (int, float)):
+        return Markup(str(value))
+    return Markup(escape.text(value))
+
+
+def _filters(allow_html: bool) -> dict[str, Any]:
+    def md(value: Any) -> Markup:
+        return Markup(escape.markdown(value, allow_html=allow_html))
+
+    def md_inline(value: Any) -> Markup:
+        return Markup(escape.markdown_inline(value, allow_html=allow_html))
+
+    def link_filter(from_path: str, to_path: str, anchor: str | None = None) -> Markup:
+        return Markup(link(from_path, to_path, anchor))
+
+    return {
+        "text": lambda v: Markup(escape.text(v)),
+        "cell": lambda v: Markup(escape.cell(v)),
+        "attr": lambda v: Markup(escape.attr(v)),
+        "url": lambda v: Markup(escape.url(v)),
+        "markdown": md,
+        "markdown_inline": md_inline,
+        "link": link_filter,
+    }
+
+
+def environment(templates_dir: str | None, allow_html: bool) -> jinja2.Environment:
+    """The Jinja environment: the user's `templates_dir` (if it exists) first, then the built-ins.
+
+    Cached per folder, its existence and the setting; `auto_reload` makes `serve` pick up edited
+    templates (and a folder created while serving is picked up at the next rebuild).
+    """
+    exists = bool(templates_dir) and Path(str(templates_dir)).is_dir()
+    return _environment(templates_dir if exists else None, allow_html)
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(templates_dir: str | None, allow_html: bool) -> jinja2.Environment:
+    search = [templates_dir] if templates_dir else []
+    search.append(str(BUILTIN_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        # Autoescape is on so that filters, macros and `join` pass Markup along; `finalize` escapes
+        # every other value as Markdown text (not HTML), the right default for a Markdown page.
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,  # a misspelt variable is an error, not an empty string
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+    )
+    env.filters.update(_filters(allow_html))
+    env.globals["link"] = _filters(allow_html)["link"]
+    env.globals["allow_html"] = allow_html
+    return env
+
+
+def environment_for(site: SiteContext) -> jinja2.Environment:
+    project = site.project
+    folder = project.root / project.settings.templates_dir
+    return environment(str(folder), site.allow_html)
+
+
+def render_page(page: Page, site: SiteContext) -> str:
+    """The Markdown text of a generated page: its template rendered with its context.
+
+    The template sees the context's keys as variables, plus `page` (path, title, ...).
+    Raises TemplateProblem with the template's name and line when it cannot be rendered.
+    """
+    env = environment_for(site)
+    variables = dict(page.context)
+    variables.setdefault("page", page)
+    try:
+        template = env.get_template(page.template)
+        return template.render(variables)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(
+            f"template '{exc.name}' not found (looked in {site.project.settings.templates_dir}/ "
+            "and the built-in templates)") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise TemplateProblem(f"{where}: template syntax error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateProblem(f"template '{page.template}' for page {page.path}: {exc.message}") from None
+
+
+__all__ = ["BUILTIN_TEMPLATES", "TemplateProblem", "environment", "environment_for", "render_page"]
