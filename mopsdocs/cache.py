@@ -58,9 +58,11 @@ class FileCache:
         return cls(folder, settings)
 
     def check(self, abspath: str, rel: str, compute: Callable[[str, str, Settings], Any]) -> Any:
-        try:
-            with open(abspath, "rb") as fh:
-                digest = hashlib.sha256(rel.encode() + b"\0" + fh.read()).hexdigest()
+        from .files import read_regular
+
+        try:  # a pipe or device is not read (it could block): the loader reports it, afresh each time
+            raw = read_regular(abspath, self.settings.limits.max_file_bytes)
+            digest = hashlib.sha256(rel.encode("utf-8", "surrogateescape") + b"\0" + raw).hexdigest()
         except OSError:
             return compute(abspath, rel, self.settings)  # unreadable: reported afresh every time
         name = f"{digest}.pickle"
@@ -68,9 +70,10 @@ class FileCache:
         try:
             with open(self.folder / name, "rb") as fh:
                 result = pickle.load(fh)
-            self.hits += 1
-            return result
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            if isinstance(result, tuple) and len(result) == 2:
+                self.hits += 1
+                return result
+        except Exception:  # noqa: BLE001 - a damaged cache object (any error unpickling) is only a miss
             pass
         self.misses += 1
         result = compute(abspath, rel, self.settings)

@@ -9,55 +9,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from . import __version__
 
-BUG_REPORT = (
-    "mopsdocs hit an internal error; this is a bug in mopsdocs, not in your specs. Please report it at "
-    "https://github.com/mopsdocs/mopsdocs/issues with the command you ran and, if you can, the spec "
-    "that triggers it. Details: {error}"
-)
-
-
-class Exit(Exception):
-    def __init__(self, code: int) -> None:
-        self.code = code
-
-
-def usage_error(message: str) -> NoReturn:
-    click.echo(f"mopsdocs: error: {message}", err=True)
-    raise Exit(2)
-
-
-def project_root(project: str | None) -> Path:
-    from .config import ProjectNotFound, find_root
-
-    try:
-        return find_root(Path(project) if project else Path.cwd())
-    except ProjectNotFound as exc:
-        usage_error(str(exc))
-
-
-def valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD")
-    if len(value) != 10:
-        raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD")
-    return value
-
-
-project_option = click.option(
-    "--project", "-C", metavar="DIR", default=None,
-    help="Start looking for mkdocs.yml here instead of the current folder.")
+from .clikit import BUG_REPORT, Exit, project_option, project_root, usage_error, valid_date  # noqa: F401
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,23 +30,25 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Warnings also fail (exit 1).")
 @click.option("--as-of", metavar="DATE", callback=valid_date, help="The date 'today' means for review checks.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to a file instead of standard output.")
+              help="Write the report to a file instead of standard output (atomically).")
+@click.option("--force", is_flag=True, help="Let --output replace an existing file.")
 @click.option("--changed", is_flag=True,
               help="Re-read only files changed since the last --changed run (cache in ~/.cache/mopsdocs); "
                    "cross-file rules still see everything, so results equal a full run.")
 @project_option
-def check(fmt: str, strict: bool, as_of: str | None, output: str | None, changed: bool, project: str | None) -> None:
+def check(fmt: str, strict: bool, as_of: str | None, output: str | None, force: bool, changed: bool,
+          project: str | None) -> None:
     """Validate every spec: all problems in one run, each with file:line:col."""
     from .project import load_project
     from .report import FORMATTERS, pick_format
 
+    if output and not force and (Path(output).exists() or Path(output).is_symlink()):
+        usage_error(f"{output} exists; pass --force to overwrite it")  # before the work, not after
     root = project_root(project)
     _, report = load_project(root, as_of=as_of, cache=changed)
     text = FORMATTERS[pick_format(fmt)](report, root)
     if output:
-        from .files import write_atomic
-
-        write_atomic(Path(output), text)
+        write_output(Path(output), text, force)
     else:
         click.echo(text, nl=False)
     if report.errors or (strict and report.warnings):
@@ -134,11 +94,29 @@ def schema(out_dir: str | None, force: bool, with_ids: bool, project: str | None
         schemas = all_schemas() if model is None else with_project_ids(all_schemas(), model)
         click.echo(json.dumps(schemas, indent=2, sort_keys=True))
         return
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        usage_error(f"{out_dir} is a file: --output takes a folder")
     try:
         for path in write_schemas(Path(out_dir), force=force, project=model):
             click.echo(f"wrote {path}")
     except FileExistsError as exc:
         usage_error(f"{exc.args[0]} exists; pass --force to overwrite")
+    except OSError as exc:
+        usage_error(f"cannot write into {out_dir}: {exc.strerror or exc}")
+
+
+def write_output(path: Path, text: str, force: bool) -> None:
+    """Write a command's output file atomically; an existing file only with --force (else exit 2)."""
+    from .files import write_atomic
+
+    if path.is_dir():
+        usage_error(f"{path} is a folder: give a file name")
+    try:
+        write_atomic(path, text, overwrite=force)
+    except FileExistsError:
+        usage_error(f"{path} exists; pass --force to overwrite it")
+    except OSError as exc:
+        usage_error(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def run() -> None:

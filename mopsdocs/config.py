@@ -97,8 +97,9 @@ def plugin_block(config: Any) -> tuple[dict[str, Any] | None, tuple[Any, ...]]:
     return None, ()
 
 
-def read_settings(root: Path) -> LoadedSettings:
-    loaded = load_file(str(root / CONFIG_FILE), CONFIG_FILE)
+def read_settings(root: Path, config_file: str = CONFIG_FILE) -> LoadedSettings:
+    """The settings block of `root/config_file` (`mkdocs -f other.yml` names another file)."""
+    loaded = load_file(str(root / config_file), config_file)
     # MkDocs' own tags (!!python/name:, !ENV) are not ours to judge; syntax errors are.
     diags = [d for d in loaded.diagnostics if d.code != "YAML003"]
     doc = loaded.documents[0] if loaded.documents else None
@@ -114,7 +115,7 @@ def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
     from pydantic import ValidationError
 
     from .rules import load_all
-    from .validate import _describe, _known_keys  # shared wording
+    from .validate import _clip, _describe, _known_keys  # shared wording
 
     diags = list(diags or [])
     ours = {k: v for k, v in block.items() if k != "enabled"}  # MkDocs' generic plugin switch
@@ -139,7 +140,7 @@ def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
                 from .diagnostics import did_you_mean
 
                 hint = did_you_mean(str(path[-1]), _known_keys(Settings, path[:-1]))
-                diags.append(Diagnostic("SPEC002", Severity.ERROR, f"unknown setting '{path[-1]}'", where(path, key=True), hint))
+                diags.append(Diagnostic("SPEC002", Severity.ERROR, f"unknown setting '{_clip(str(path[-1]))}'", where(path, key=True), hint))
             else:
                 diags.append(Diagnostic("SPEC004", Severity.ERROR, f"setting {'.'.join(map(str, path))}: {_describe(err.get('input'))}: "
                                         f"{err['msg'][0].lower() + err['msg'][1:]}", where(path)))

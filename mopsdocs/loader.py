@@ -13,7 +13,6 @@ A syntax error ends the file, but the documents completed before it are still ch
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -453,15 +452,18 @@ def load_text(text: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
 
 
 def load_file(abspath: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
-    """Read, decode and compose one spec file; never raises for bad input."""
+    """Read, decode and compose one spec file; never raises for bad input, never blocks on a pipe."""
+    from .files import FileTooBig, NotRegularFile, read_regular
+
     try:
-        size = os.path.getsize(abspath)
-        if size > limits.max_file_bytes:
-            return LoadedFile(rel, [], [_diag(
-                "LIMIT001", f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
-                Location(rel, 1, 1), "split the file, or raise the limit `max_file_bytes`")])
-        with open(abspath, "rb") as fh:
-            raw = fh.read(limits.max_file_bytes + 1)
+        raw = read_regular(abspath, limits.max_file_bytes)
+    except FileTooBig as exc:
+        return LoadedFile(rel, [], [_diag(
+            "LIMIT001", f"file is {exc.size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
+            Location(rel, 1, 1), "split the file, or raise the limit `max_file_bytes`")])
+    except NotRegularFile:
+        return LoadedFile(rel, [], [_diag("FILE001", "not a regular file (a pipe, socket or device)",
+                                          Location(rel, 1, 1), "specs must be ordinary files: remove or rename it")])
     except OSError as exc:
         return LoadedFile(rel, [], [_diag("FILE001", f"cannot read file: {exc.strerror or exc}", Location(rel, 1, 1),
                                           "check the file's permissions and that links point to a file")])

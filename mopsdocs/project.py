@@ -102,6 +102,9 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
         return [], [Diagnostic("FILE001", Severity.ERROR, f"specs_dir '{settings.specs_dir}' is not a folder",
                                Location("mkdocs.yml"), "create it, or set `specs_dir` in the mopsdocs plugin block")]
     real_root = os.path.realpath(root)
+    if not _inside(os.path.realpath(specs_dir), real_root):
+        return [], [Diagnostic("FILE001", Severity.ERROR, f"specs_dir '{settings.specs_dir}' is outside the project",
+                               Location("mkdocs.yml"), "keep the specs in a folder inside the project, where mkdocs.yml is or below")]
     found: list[tuple[str, str]] = []
     seen_dirs: set[str] = set()
     pending = [str(specs_dir)]
@@ -120,17 +123,18 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
             if entry.name.startswith("."):
                 continue
             rel = Path(os.path.relpath(entry.path, root)).as_posix()
+            if not _utf8(entry.name):  # it could not be named in a diagnostic, a JSON report or a page
+                if entry.name.endswith(SPEC_SUFFIXES) or _is_dir(entry):
+                    diags.append(Diagnostic("FILE001", Severity.ERROR, "file name is not UTF-8: it was not read",
+                                            Location(_shown_path(rel)), "rename it using UTF-8 characters"))
+                continue
             target = os.path.realpath(entry.path) if entry.is_symlink() else ""
-            if target and not (target == real_root or target.startswith(real_root + os.sep)):
+            if target and not _inside(target, real_root):
                 if entry.name.endswith(SPEC_SUFFIXES) or os.path.isdir(target):
                     diags.append(Diagnostic("FILE001", Severity.ERROR, "link points outside the project",
                                             Location(rel), "copy the file into the project instead of linking"))
                 continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
+            if _is_dir(entry):
                 pending.append(entry.path)
             elif entry.name.endswith(SPEC_SUFFIXES):
                 found.append((entry.path, rel))
@@ -142,6 +146,31 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
                                 "raise the limit `max_files` if this is intended"))
         found = found[:limit]
     return found, diags
+
+
+def _inside(real_path: str, real_root: str) -> bool:
+    return real_path == real_root or real_path.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _utf8(name: str) -> bool:
+    """False for a file name whose bytes are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown_path(rel: str) -> str:
+    """A printable stand-in for a path with undecodable bytes: `specs/\\xff.yaml`."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _file_problem(path: str, root: Path, message: str) -> Diagnostic:
@@ -268,9 +297,10 @@ def check_file(abspath: str, rel: str, settings: Settings) -> FileResult:
     return diags, checked
 
 
-def load_project(root: Path, *, as_of: str | None = None, cache: bool = False) -> tuple[Project, Report]:
+def load_project(root: Path, *, as_of: str | None = None, cache: bool = False,
+                 config_file: str = "mkdocs.yml") -> tuple[Project, Report]:
     """The pipeline: settings -> files -> per-file checks (cached with `cache`) -> namespaces -> rules."""
-    loaded = read_settings(root)
+    loaded = read_settings(root, config_file)
     settings = loaded.settings
     if as_of is not None:
         settings = settings.model_copy(update={"as_of": as_of})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -13,9 +14,38 @@ FORMATS = ("text", "concise", "json", "github", "sarif")
 INFORMATION_URI = "https://github.com/mopsdocs/mopsdocs"
 
 
+# Characters that would let a spec value break out of its line or drive the terminal: line
+# breaks (also NEL and U+2028/9), C0/C1 controls (ESC starts ANSI sequences), bidi overrides
+# ("Trojan source"), and lone surrogates. Values come from specs: an escape such as \n or \e in a
+# double-quoted YAML string must not forge a diagnostic line or recolour the screen.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def safe(value: str) -> str:
+    """`value` on one line, with control and bidi characters written as escapes (`\\n`, `\\x1b`)."""
+    return _UNSAFE.sub(_escape_char, value)
+
+
+def _excerpt_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode control pictures: one column wide, the caret stays aligned
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _safe_excerpt(line: str) -> str:
+    return _UNSAFE.sub(_excerpt_char, line.expandtabs(1))
+
+
 def concise_line(d: Diagnostic) -> str:
-    hint = f" ({d.hint})" if d.hint else ""
-    return f"{d.location}: {d.severity}[{d.code}]: {d.message}{hint}"
+    hint = f" ({safe(d.hint)})" if d.hint else ""
+    return f"{safe(str(d.location))}: {d.severity}[{d.code}]: {safe(d.message)}{hint}"
 
 
 def _summary_line(report: Report) -> str:
@@ -41,8 +71,10 @@ class _Sources:
 
     def line(self, path: str, number: int) -> str | None:
         if path not in self.cache:
-            try:
-                raw = (self.root / path).read_bytes()
+            from .files import read_regular
+
+            try:  # never a pipe or a device: a diagnostic may name one
+                raw = read_regular(self.root / path)
                 self.cache[path] = raw.decode("utf-8-sig", "replace").splitlines()
             except OSError:
                 self.cache[path] = []
@@ -54,17 +86,17 @@ def format_text(report: Report, root: Path) -> str:
     sources = _Sources(root)
     out: list[str] = []
     for d in report.sorted():
-        out.append(f"{d.location}: {d.severity}[{d.code}]: {d.message}")
+        out.append(f"{safe(str(d.location))}: {d.severity}[{d.code}]: {safe(d.message)}")
         src = sources.line(d.location.path, d.location.line)
         if src is not None:
             gutter = str(d.location.line)
             shown = src if len(src) <= 200 else src[:200] + "…"
             out.append(f"{' ' * len(gutter)} |")
-            out.append(f"{gutter} | {shown.expandtabs(1)}")
+            out.append(f"{gutter} | {_safe_excerpt(shown)}")
             caret_at = min(d.location.column - 1, 200)
             out.append(f"{' ' * len(gutter)} | {' ' * caret_at}^")
         if d.hint:
-            out.append(f"  = hint: {d.hint}")
+            out.append(f"  = hint: {safe(d.hint)}")
         out.append("")
     out.append(_summary_line(report))
     return "\n".join(out) + "\n"
@@ -98,7 +130,7 @@ def _github_escape(value: str, *, prop: bool = False) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
+    return safe(value)
 
 
 def format_github(report: Report, root: Path) -> str:

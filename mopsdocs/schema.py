@@ -41,8 +41,14 @@ def all_schemas() -> dict[str, Any]:
 
 
 def write_schemas(out_dir: Path, *, force: bool = False, project: Any = None) -> list[Path]:
+    """One `<kind>.schema.json` per kind; without `force`, nothing is written if any of them exists."""
     written = []
     schemas = all_schemas() if project is None else with_project_ids(all_schemas(), project)
+    if not force:
+        for kind in schemas:
+            path = out_dir / f"{kind}.schema.json"
+            if path.exists() or path.is_symlink():
+                raise FileExistsError(str(path))
     for kind, schema in schemas.items():
         path = out_dir / f"{kind}.schema.json"
         write_atomic(path, json.dumps(schema, indent=2, sort_keys=True) + "\n", overwrite=force)

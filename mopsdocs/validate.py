@@ -43,7 +43,7 @@ def validate_document(doc: Document) -> tuple[specs.Spec | None, list[Diagnostic
     if model is None:
         if ("kind",) in doc.poisoned:
             return None, []
-        shown = f"'{kind}'" if isinstance(kind, str) else ("null" if kind is None else f"{kind!r:.40}")
+        shown = f"'{_clip(kind)}'" if isinstance(kind, str) else ("null" if kind is None else f"{kind!r:.40}")
         hint = did_you_mean(kind, specs.KINDS) if isinstance(kind, str) else None
         return None, [_error("SPEC001", f"unknown kind {shown}", doc.locate(("kind",)),
                              hint or f"use one of {_kind_names()}")]
@@ -225,6 +225,11 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    """A user's key or kind as shown in a message: a megabyte-long key must not make a megabyte-long line."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")[:64]
 
@@ -253,7 +258,7 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path,
         hint = did_you_mean(str(path[-1]), known) or (f"allowed keys: {', '.join(sorted(known))}" if known else None)
         if hint and not hint.startswith("did"):
             hint += "; your own keys may start with 'x-'"
-        return _error("SPEC002", f"unknown key '{path[-1]}'", doc.locate(path, key=True), hint)
+        return _error("SPEC002", f"unknown key '{_clip(str(path[-1]))}'", doc.locate(path, key=True), hint)
     if etype == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         options = re.findall(r"'([^']*)'", expected)

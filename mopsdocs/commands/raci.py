@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import Exit, project_option, project_root, usage_error
+from ..clikit import Exit, project_option, project_root, usage_error
 
 if TYPE_CHECKING:
     from ..project import Project

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import Exit, project_option, project_root, usage_error
+from ..clikit import Exit, project_option, project_root, usage_error
 
 
 def _run_mkdocs(args: list[str]) -> None:

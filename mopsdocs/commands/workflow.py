@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..cli import Exit, project_root
+from ..clikit import Exit, project_root
 
 
 @click.command()

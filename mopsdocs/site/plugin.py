@@ -59,8 +59,9 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
     # ------------------------------------------------------------------ config
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.project, self.report = load_project(root)
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        root = config_file.parent
+        self.project, self.report = load_project(root, config_file=config_file.name)
         self._log_diagnostics(self.report)
         settings = self.project.settings
         for folder in (root / settings.specs_dir, root / settings.templates_dir):
@@ -127,7 +128,8 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
         site = SiteContext(self.project, self.report, repo_url=config.repo_url,
                            edit_uri=_root_edit_uri(config, self.project.root),
                            render_svg=self._render_svg, renderer_name=self._renderer_name(),
-                           families=tuple(name for name, _ in families))
+                           families=tuple(name for name, _ in families),
+                           use_directory_urls=config.use_directory_urls)
         try:
             return generate(self.project, site, families)
         except (TemplateProblem, PageConflict) as exc:

@@ -39,7 +39,7 @@ def test_the_command_module_imports_only_click_at_the_top() -> None:
     top = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
     names = {alias.name if isinstance(node, ast.Import) else (node.module or "") for node in top
              for alias in node.names}
-    assert names <= {"__future__", "sys", "pathlib", "typing", "click", "cli"}, names
+    assert names <= {"__future__", "sys", "pathlib", "typing", "click", "cli", "clikit"}, names
 
 
 def test_the_example_matrix_passes_strict_check() -> None:

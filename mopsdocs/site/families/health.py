@@ -14,6 +14,7 @@ from ...diagnostics import Diagnostic
 from ...project import Project
 from ..context import SiteContext
 from ..pages import HEALTH, Page, lifecycle_path, program_path, raci_path
+from .reference import RULES
 
 TEMPLATE = "health.md.j2"
 ORDER = 1000  # the last entry of the generated section
@@ -29,6 +30,8 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
         "files": report.files,
         "as_of": project.today().isoformat(),
         "diagnostics": items,
+        "audit": _audit(project, site),
+        "rules_page": RULES if project.settings.reference_pages else None,
     }
     return [Page(path=HEALTH, title="Health", template=TEMPLATE, context=context, order=ORDER)]
 
@@ -44,6 +47,21 @@ def _item(d: Diagnostic, site: SiteContext, pages_by_file: dict[str, list[tuple[
         "where": str(loc), "view_url": view, "edit_url": edit,
         "page": _page_for(pages_by_file.get(loc.path, []), loc.line),
     }
+
+
+def _audit(project: Project, site: SiteContext) -> list[dict[str, Any]]:
+    """The playbook's mini-audit of operational programs: problems newest first, then what passed."""
+    from ...programs import audit
+
+    linked = site.has_family("programs")
+    return [{
+        "question": f.title, "ok": f.ok, "message": f.message, "code": f.code,
+        "where": str(f.location) if f.location else None,
+        "since": f.since.isoformat() if f.since else None,
+        "programs": [{"id": pid, "name": project.programs[pid].name if pid in project.programs else pid,
+                      "path": program_path(pid) if linked and pid in project.programs else None}
+                     for pid in f.programs],
+    } for f in audit(project)]
 
 
 def _page_for(candidates: list[tuple[int, str]], line: int) -> str | None:
