@@ -1,0 +1,308 @@
+"""Why a name does not conform, field by field, and the conforming name it was probably meant to be.
+
+Only names the fast matcher rejected come here. The explainer looks for the reading of the name
+that needs the fewest and smallest repairs: it lines the name up against each expansion of the
+template (optional groups in or out), trying field boundaries only where the name changes between
+letters/digits and other characters or where a template separator occurs, and charging each part
+for what is wrong with it (a label instead of a code is cheap, a separator that is missing costs
+more, a value that is no code at all costs most). A second reading tries the name's words in any
+order, for names whose fields are swapped. The suggestion is kept only if the matcher accepts it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from . import regex as rx
+from .compiler import INVISIBLE, CompiledConvention
+from .fields import FIXABLE
+from .grammar import Literal, Slot
+from .readings import Problem, Reading, Scorer, Verdict
+from .reorder import reorder
+
+EXPLAIN_LIMIT = 500  # longer names get their global problems only
+MAX_POSITIONS = 64
+
+
+def verdict(conv: CompiledConvention, name: str) -> Verdict:
+    """The fast path for valid names; the explanation for the others."""
+    if conv.is_valid(name):
+        return Verdict(name, True)
+    return explain(conv, name)
+
+
+def explain(conv: CompiledConvention, name: str) -> Verdict:
+    problems, cleaned = _global_problems(conv, name)
+    if len(name) > EXPLAIN_LIMIT:
+        problems.append(Problem(None, f"is {len(name):,} characters long, too long to be a name"))
+        return Verdict(name, False, tuple(_dedupe(problems)))
+    if not cleaned:
+        return Verdict(name, False, tuple(_dedupe(problems or [Problem(None, "is empty")])))
+    reading = _best_reading(conv, cleaned)
+    if reading is None:
+        problems.append(Problem(None, f"does not follow the pattern {conv.template.source}"))
+        return Verdict(name, False, tuple(_dedupe(problems)))
+    if reading.recognised:
+        problems.extend(reading.problems)
+    else:  # nothing in it is any field: a list of per-field complaints would only be noise
+        problems.append(Problem(None, f"does not follow the pattern {conv.template.source}"))
+    problems.extend(_forbidden_problems(conv, cleaned, reading.spans))
+    suggestion = reading.suggestion
+    if suggestion is not None and (suggestion == name or not conv.is_valid(suggestion)):
+        suggestion = None
+    if not problems:  # the matcher said no, so something is wrong: never answer with nothing
+        problems.append(Problem(None, f"does not follow the pattern {conv.template.source}"))
+    return Verdict(name, False, tuple(_dedupe(problems)), suggestion)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def forbidden_message(conv: CompiledConvention, ch: str) -> str:
+    where = "Marketo asset names" if conv.marketo_forbidden else "these names"
+    return f"'{ch}' is not allowed in {where}"
+
+
+# --------------------------------------------------------------------------- whole-name problems
+
+
+def _global_problems(conv: CompiledConvention, name: str) -> tuple[list[Problem], str]:
+    out: list[Problem] = []
+    if conv.max_length is not None and len(name) > conv.max_length:
+        out.append(Problem(None, f"is {len(name)} characters, the limit is {conv.max_length}"))
+    if name[:1].isspace():
+        out.append(Problem(None, f"starts with {_space_word(name[0])}"))
+    if name[-1:].isspace() and name.strip():
+        out.append(Problem(None, f"ends with {_space_word(name[-1])}"))
+    seen: set[str] = set()
+    cleaned = []
+    for i, ch in enumerate(name):
+        if rx.in_class(ch, INVISIBLE):
+            if ch not in seen and len(seen) < 3:
+                out.append(Problem(None, f"contains {_char_word(ch)} at character {i + 1}"))
+            seen.add(ch)
+            cleaned.append(" " if ch.isspace() else "")
+        else:
+            cleaned.append(ch)
+    text = "".join(cleaned).strip()
+    return out, text
+
+
+def _space_word(ch: str) -> str:
+    return {" ": "a space", "\t": "a tab", "\xa0": "a non-breaking space"}.get(ch, "white space")
+
+
+def _char_word(ch: str) -> str:
+    if ch == "\xa0":
+        return "a non-breaking space (it looks like a space but is not one)"
+    if ch == "\t":
+        return "a tab"
+    label = unicodedata.name(ch, "")
+    kind = "a control character" if unicodedata.category(ch) == "Cc" else "an invisible character"
+    return f"{kind} (U+{ord(ch):04X}{' ' + label if label else ''})"
+
+
+def _forbidden_problems(conv: CompiledConvention, text: str, spans: Sequence[tuple[str, int, int]]) -> list[Problem]:
+    out = []
+    seen: set[str] = set()
+    for i, ch in enumerate(text):
+        if ch in conv.forbidden and ch not in seen:  # once per character, where it first occurs
+            seen.add(ch)
+            owner = next((f for f, p, q in spans if p <= i < q), None)
+            out.append(Problem(owner, forbidden_message(conv, ch)))
+    return out
+
+
+# --------------------------------------------------------------------------- readings
+
+
+# The longest text a field of each kind can be read from (dates: 'September 2021'; vocabulary:
+# its longest code, label or alias, plus this): past it a part is garbage, and one token of
+# garbage is enough to consider.
+_SPAN_LIMITS = {"vocabulary": 4, "date": 24, "number": 20}
+QUICK_ENOUGH = 4  # a reading this cheap (one wrong value, or two written another way) is taken as is
+
+
+def _best_reading(conv: CompiledConvention, text: str) -> Reading | None:
+    scorer = Scorer(text)
+    quick = _quick_reading(conv, text, scorer)
+    if quick is not None and quick.cost <= QUICK_ENOUGH:
+        return quick  # most wrong names have their separators right: no search needed
+    positions = _positions(conv, text)
+    best: Reading | None = quick
+    if positions is not None:
+        for items in conv.template.alternatives:
+            reading = _align(conv, items, text, positions, scorer)
+            if reading is not None and (best is None or reading.cost < best.cost):
+                best = reading
+    if best is None or best.cost > 0:
+        swapped = reorder(conv, text, scorer)
+        if swapped is not None and (best is None or swapped.cost < best.cost):
+            best = swapped
+    return best
+
+
+@lru_cache(maxsize=1024)
+def _splitter(items: tuple[Literal | Slot, ...], case_sensitive: bool) -> re.Pattern[str]:
+    """The alternative with every field as a lazy wildcard: where its separators fall."""
+    parts = []
+    for i, item in enumerate(items):
+        if isinstance(item, Literal):
+            parts.append(rx.literal(item.text, case_sensitive).py)
+        else:
+            parts.append("(.*)" if i == len(items) - 1 else "(.*?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _quick_reading(conv: CompiledConvention, text: str, scorer: Scorer) -> Reading | None:
+    """The reading that takes the template's separators where they first occur."""
+    best: Reading | None = None
+    for items in conv.template.alternatives:
+        m = _splitter(items, conv.case_sensitive).fullmatch(text)
+        if m is None:
+            continue
+        steps, cost, group, p = [], 0, 1, 0
+        for k, item in enumerate(items):
+            if isinstance(item, Slot):
+                q = m.end(group)
+                group += 1
+                cost += scorer(conv.fields[item.field], p, q).cost
+                steps.append((k, p, q, "field"))
+            else:
+                q = p + len(item.text)
+                steps.append((k, p, q, "ok"))
+            p = q
+        reading = _reading_from_steps(conv, items, text, cost, tuple(steps), scorer)
+        if best is None or reading.cost < best.cost:
+            best = reading
+    return best
+
+
+def _positions(conv: CompiledConvention, text: str) -> list[int] | None:
+    """Where a field or separator may start or end: the ends, every change between letters/digits
+    and other characters or between letters and digits, and both ends of every separator found."""
+    cuts = {0, len(text)}
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        if a.isalnum() != b.isalnum() or (a.isdigit() != b.isdigit() and a.isalnum() and b.isalnum()):
+            cuts.add(i)
+    folded = text.lower()
+    for lit in {item.text for alt in conv.template.alternatives for item in alt if isinstance(item, Literal)}:
+        needle = lit.lower()
+        start = folded.find(needle)
+        while start >= 0 and len(cuts) < 4 * MAX_POSITIONS:
+            cuts.update((start, start + len(lit)))
+            start = folded.find(needle, start + 1)
+    if len(cuts) > MAX_POSITIONS:
+        return None
+    return sorted(cuts)
+
+
+def _align(conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str, positions: list[int],
+           scorer: Scorer) -> Reading | None:
+    n = len(text)
+    fields = conv.fields
+
+    @cache
+    def best(k: int, p: int) -> tuple[int, tuple[tuple[int, int, int, str], ...]]:
+        if k == len(items):
+            return (0, ()) if p == n else (6, ((k, p, n, "trailing"),))
+        item = items[k]
+        options: list[tuple[int, int, str]] = []  # (cost, end, how)
+        start = bisect.bisect_left(positions, p)
+        if isinstance(item, Slot):
+            f = fields[item.field]
+            limit = _SPAN_LIMITS.get(f.kind, n) + (f.longest_term if f.kind == "vocabulary" else 0)
+            for q in positions[start:]:
+                if q - p > limit and q > positions[min(start + 1, len(positions) - 1)]:
+                    break  # longer than any value of the field could be: only garbage beyond here
+                options.append((scorer(f, p, q).cost, q, "field"))
+        else:
+            options.extend(_literal_options(conv, item.text, text, p, positions[start:]))
+        winner: tuple[int, tuple[tuple[int, int, int, str], ...]] | None = None
+        for cost, q, how in options:
+            if winner is not None and cost >= winner[0]:
+                continue
+            rest_cost, rest = best(k + 1, q)
+            total = cost + rest_cost
+            if winner is None or total < winner[0]:
+                winner = (total, ((k, p, q, how),) + rest)
+        assert winner is not None
+        return winner
+
+    total, steps = best(0, 0)
+    return _reading_from_steps(conv, items, text, total, steps, scorer)
+
+
+def _literal_options(conv: CompiledConvention, lit: str, text: str, p: int, ahead: list[int]) -> list[tuple[int, int, str]]:
+    size = len(lit)
+    seg = text[p:p + size]
+    out = []
+    exact = seg == lit or (not conv.case_sensitive and rx.same_ignoring_case(seg, lit))
+    if exact:
+        out.append((0, p + size, "ok"))
+    elif len(seg) == size and rx.same_ignoring_case(seg, lit):
+        out.append((2, p + size, "case"))
+    else:
+        out.append((3, p, "missing"))
+    has_alnum = any(c.isalnum() for c in lit)
+    for q in ahead:
+        if q <= p:
+            continue
+        if q > p + size + 2:
+            break
+        span = text[p:q]
+        if exact and q == p + size:
+            continue
+        if not any(c.isalnum() for c in span):
+            out.append((2 if not has_alnum else 4, q, "wrong"))
+        elif difflib.SequenceMatcher(None, span.lower(), lit.lower()).ratio() >= 0.5:
+            out.append((4, q, "wrong"))
+    return out
+
+
+def _reading_from_steps(conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str, total: int,
+                        steps: tuple[tuple[int, int, int, str], ...], scorer: Scorer) -> Reading:
+    problems: list[Problem] = []
+    spans: list[tuple[str, int, int]] = []
+    pieces: list[str] | None = []
+    previous: str | None = None
+    for k, p, q, how in steps:
+        if how == "trailing":
+            problems.append(Problem(None, f"unexpected '{text[p:q]}' at the end"))
+            pieces = None
+            continue
+        item = items[k]
+        if isinstance(item, Slot):
+            f = conv.fields[item.field]
+            span = text[p:q]
+            score = scorer(f, p, q)
+            spans.append((f.name, p, q))
+            if score.cost:
+                message = f.describe(span)
+                if message:
+                    problems.append(Problem(f.name, message))
+            value = span if score.cost == 0 else score.fix
+            if pieces is not None:
+                pieces = None if value is None else pieces + [value]
+            previous = f.name
+            continue
+        where = f"after the {previous}" if previous else "at the start"
+        if how == "missing":
+            problems.append(Problem(None, f"expected '{item.text}' {where}"))
+        elif how in ("case", "wrong"):
+            problems.append(Problem(None, f"expected '{item.text}' {where}, found '{text[p:q]}'"))
+        if pieces is not None:
+            pieces.append(item.text)
+    suggestion = "".join(pieces) if pieces is not None else None
+    structured = [(f, p, q) for f, p, q in spans if conv.fields[f].kind != "text"] or spans
+    recognised = any(scorer(conv.fields[f], p, q).cost <= FIXABLE and q > p for f, p, q in structured) or any(
+        how == "ok" and any(c.isalnum() for c in items[k].text) for k, _, _, how in steps if k < len(items)
+        and isinstance(items[k], Literal))  # a word of the template itself, like 'OPS_', was found
+    return Reading(total, tuple(problems), tuple(spans), suggestion, recognised)

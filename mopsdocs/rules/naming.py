@@ -1,0 +1,157 @@
+"""NAME001-005: naming conventions that contradict their own examples, templates and fields that
+cannot work, ambiguous vocabularies, and operational programs whose asset name breaks a convention.
+
+Conventions are compiled once per project (`mopsdocs.naming.catalogue`); a convention that cannot
+compile (NAME003, or an unknown vocabulary, REF001) is not checked further, so one mistake is
+reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import specs
+from ..diagnostics import Diagnostic
+from ..naming.catalogue import compile_all
+from ..naming.explain import Verdict, explain
+from ..project import Project
+from . import rule
+
+MAX_REASONS = 3
+
+
+def _reasons(verdict: Verdict) -> str:
+    shown = [f"{p.field}: {p.message}" if p.field else p.message for p in verdict.problems[:MAX_REASONS]]
+    more = len(verdict.problems) - MAX_REASONS
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+@rule("NAME001", "error", "an example does not match its convention")
+def check_examples(project: Project) -> Iterator[Diagnostic]:
+    """
+    An entry of a convention's `examples` does not conform to the convention. Examples are the
+    convention's tests: each must be a name the convention accepts. The message says which part
+    of the example fails and why.
+
+    Fix: correct the example, or the template and fields if the example is right. Example:
+    `specs/naming.yaml:30:9: error[NAME001]: example '2021-13_WBN_Peak' does not conform: date: month 13 does not exist`
+    """
+    for conv_id, (compiled, _) in compile_all(project).items():
+        conv = project.conventions[conv_id]
+        if compiled is None:
+            continue
+        for i, example in enumerate(conv.examples):
+            if not compiled.is_valid(example):
+                verdict = explain(compiled, example)
+                hint = f"it would conform as '{verdict.suggestion}'" if verdict.suggestion else None
+                yield project.diag("NAME001", f"example '{example}' does not conform: {_reasons(verdict)}",
+                                   conv, "examples", i, hint=hint)
+
+
+@rule("NAME002", "error", "a counterexample matches its convention")
+def check_counterexamples(project: Project) -> Iterator[Diagnostic]:
+    """
+    An entry of a convention's `counterexamples` conforms to the convention, although it is
+    listed as a name the convention must reject. The convention is looser than intended.
+
+    Fix: tighten the fields (a `pattern`, `max_length`, a smaller vocabulary) or the template, or
+    remove the counterexample if it is in fact fine. Example:
+    `specs/naming.yaml:32:9: error[NAME002]: counterexample '2021-12_WBN_x' conforms to convention 'program'`
+    """
+    for conv_id, (compiled, _) in compile_all(project).items():
+        conv = project.conventions[conv_id]
+        if compiled is None:
+            continue
+        for i, name in enumerate(conv.counterexamples):
+            if compiled.is_valid(name):
+                yield project.diag("NAME002", f"counterexample '{name}' conforms to convention '{conv_id}'",
+                                   conv, "counterexamples", i,
+                                   hint="tighten the fields or the template, or remove the counterexample")
+
+
+@rule("NAME003", "error", "template error: unknown or unused field, unbalanced brackets, invalid field")
+def check_templates(project: Project) -> Iterator[Diagnostic]:
+    """
+    The template or a field definition cannot work. In the template: a placeholder naming no
+    field, a field used twice, an unbalanced `[`, `]`, `{` or `}`, an empty group, or literal text
+    holding a forbidden character. In `fields`: a field the template does not use, a vocabulary
+    field without `vocabulary`, a date `format` with no date part (or with the same part twice),
+    a `pattern` that is not a valid regular expression or uses what browsers cannot run
+    (look-behind, back-references, inline flags), a key that does not apply to the field's type
+    (`pattern` on a vocabulary field), lengths or bounds that contradict each other, vocabulary codes
+    that can never be in a name. The diagnostic points at the template or at the field's key.
+
+    Fix: as the message says; write `\\[`, `\\]`, `\\{`, `\\}` for literal brackets and braces.
+    Example: `specs/naming.yaml:12:15: error[NAME003]: template: unknown field 'regoin' (character 20) (did you mean 'region'?)`
+    """
+    for conv_id, (_, problems) in compile_all(project).items():
+        conv = project.conventions[conv_id]
+        for problem in problems:
+            yield project.diag("NAME003", problem.message, conv, *problem.where, hint=problem.hint, key=problem.key)
+
+
+@rule("NAME004", "error", "duplicate code in a vocabulary")
+def check_vocabularies(project: Project) -> Iterator[Diagnostic]:
+    """
+    Two values of one vocabulary have the same `code`, or a label or alias is ambiguous: it is
+    another value's code, or the label or alias of another value too (compared ignoring letter
+    case). A name built from it could mean either value, and suggestions could not choose.
+
+    Fix: remove the duplicate, or give each value its own code, label and aliases. Example:
+    `specs/naming.yaml:9:17: error[NAME004]: duplicate code 'EM' in vocabulary 'channel' (first at line 7)`
+    """
+    for vocab in project.vocabularies.values():
+        yield from _vocabulary_problems(project, vocab)
+
+
+def _vocabulary_problems(project: Project, vocab: specs.Vocabulary) -> Iterator[Diagnostic]:
+    codes: dict[str, specs.VocabularyValue] = {}
+    for value in vocab.values:
+        if value.code in codes:
+            first = project.loc(codes[value.code], "code")
+            yield project.diag("NAME004", f"duplicate code '{value.code}' in vocabulary '{vocab.id}' "
+                               f"(first at line {first.line})", value, "code", hint="remove one of them")
+        else:
+            codes[value.code] = value
+    terms: dict[str, specs.VocabularyValue] = {}
+    for value in vocab.values:
+        entries = ([("label", value.label, ("label",))] if value.label else []) + [
+            ("alias", alias, ("aliases", j)) for j, alias in enumerate(value.aliases)]
+        for how, term, where in entries:
+            other = codes.get(term)
+            if other is not None and other is not value:
+                yield project.diag("NAME004", f"{how} '{term}' of '{value.code}' is the code of another value",
+                                   value, *where, hint="a label or alias must not be a code of the vocabulary")
+                continue
+            owner = terms.setdefault(term.lower(), value)
+            if owner is not value and owner.code != value.code:
+                yield project.diag("NAME004", f"{how} '{term}' of '{value.code}' is also a label or alias of "
+                                   f"'{owner.code}'", value, *where, hint="keep it on one value only")
+
+
+@rule("NAME005", "error", "program `asset_name` does not conform")
+def check_program_names(project: Project) -> Iterator[Diagnostic]:
+    """
+    An operational program's `asset_name` (its name in the marketing-automation platform) does not
+    conform to a convention whose `applies_to` lists `operational-program`. It is checked against
+    every such convention and must conform to each. The message gives the reasons, the hint a
+    conforming name when one can be derived.
+
+    Fix: rename the program in the platform and in its spec, or correct the convention. Example:
+    `specs/programs/bounces.yaml:4:13: error[NAME005]: asset name 'OPS Bounce Management' does not conform to convention 'operational-program' (OPS_{area}_{name}): ...`
+    """
+    conventions = [(conv_id, c) for conv_id, (c, _) in compile_all(project).items()
+                   if c is not None and "operational-program" in c.applies_to]
+    if not conventions:
+        return
+    for program in project.programs.values():
+        if program.asset_name is None:
+            continue
+        for conv_id, compiled in conventions:
+            if compiled.is_valid(program.asset_name):
+                continue
+            verdict = explain(compiled, program.asset_name)
+            hint = f"rename it to '{verdict.suggestion}'" if verdict.suggestion else None
+            yield project.diag("NAME005", f"asset name '{program.asset_name}' does not conform to convention "
+                               f"'{conv_id}' ({compiled.template.source}): {_reasons(verdict)}",
+                               program, "asset_name", hint=hint)

@@ -1,0 +1,146 @@
+"""Pages `naming/<convention>/`: the template, its fields and vocabularies, examples, a name builder.
+
+The builder is a plain HTML form; `mopsdocs/assets/namebuilder.js` (shipped by the plugin with
+every page, no CDN) gives it life from the convention compiled by `mopsdocs.naming` and embedded
+in the page as JSON, so it accepts exactly what `mopsdocs names check` accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ... import specs
+from ...naming.catalogue import compile_all
+from ...naming.compiler import CompiledConvention, field_kind
+from ...naming.fields import describe_class
+from ...naming.jsdata import convention_data, script_json
+from ...project import Project
+from ..context import SiteContext
+from ..pages import Page, convention_path
+
+NAV = ("Naming",)
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    name: str
+    kind: str
+    rule: str  # what values are allowed, in words
+    optional: bool
+    description: str | None
+    vocabulary: str | None  # anchor of its vocabulary section
+    options: tuple[tuple[str, str], ...]  # (code, label) for the builder's <select>
+    placeholder: str
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    code: str
+    label: str
+    aliases: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class VocabularyView:
+    id: str
+    name: str
+    anchor: str
+    description: str | None
+    values: tuple[ValueRow, ...]
+
+
+@dataclass(frozen=True)
+class ConventionView:
+    convention: specs.Convention
+    path: str
+    forbidden: str  # shown as characters separated by spaces
+    fields: tuple[FieldRow, ...]
+    vocabularies: tuple[VocabularyView, ...]
+    problems: tuple[str, ...]  # why the convention cannot be used (then there is no builder)
+    builder_json: Markup | None  # the compiled convention for the page's engine, script-safe
+    form_id: str
+    source: str
+    edit_url: str | None
+
+
+def pages(project: Project, site: SiteContext) -> list[Page]:
+    compiled = compile_all(project)
+    out = []
+    for order, conv_id in enumerate(compiled):
+        v = view(project, site, project.conventions[conv_id], *compiled[conv_id])
+        out.append(Page(v.path, v.convention.name, "naming.md.j2", {"c": v, "spec_path": v.source}, nav=NAV, order=order))
+    return out
+
+
+def view(project: Project, site: SiteContext, conv: specs.Convention, compiled: CompiledConvention | None,
+         problems: list[Any]) -> ConventionView:
+    source = project.loc(conv).path
+    vocab_ids = [f.vocabulary for f in conv.fields.values()
+                 if field_kind(f) == "vocabulary" and f.vocabulary in project.vocabularies]
+    vocabularies = tuple(_vocabulary(project.vocabularies[v]) for v in dict.fromkeys(vocab_ids))
+    order = list(compiled.fields) if compiled else list(conv.fields)
+    rows = tuple(_field_row(project, conv, name, compiled) for name in order if name in conv.fields)
+    data = Markup(script_json(convention_data(compiled))) if compiled is not None else None
+    return ConventionView(
+        convention=conv, path=convention_path(conv.id), forbidden=" ".join(conv.forbidden), fields=rows,
+        vocabularies=vocabularies, problems=tuple(p.message for p in problems) if compiled is None else (),
+        builder_json=data, form_id=f"name-builder-{conv.id}", source=source, edit_url=site.edit_url(source))
+
+
+def _vocabulary(vocab: specs.Vocabulary) -> VocabularyView:
+    values = tuple(ValueRow(v.code, v.label or "", ", ".join(v.aliases), v.description) for v in vocab.values)
+    return VocabularyView(vocab.id, vocab.name, f"vocabulary-{vocab.id}", vocab.description, values)
+
+
+def _field_row(project: Project, conv: specs.Convention, name: str, compiled: CompiledConvention | None) -> FieldRow:
+    spec = conv.fields[name]
+    kind = field_kind(spec)
+    cf = compiled.fields.get(name) if compiled else None
+    options: tuple[tuple[str, str], ...] = ()
+    anchor = None
+    placeholder = ""
+    if kind == "vocabulary" and spec.vocabulary in project.vocabularies:
+        vocab = project.vocabularies[spec.vocabulary]
+        options = tuple((v.code, v.label or "") for v in vocab.values)
+        anchor = f"vocabulary-{vocab.id}"
+        rule = f"a code of {vocab.name} ({len(vocab.values)} codes)"
+    elif kind == "date":
+        placeholder = spec.format or "YYYY-MM-DD"
+        rule = f"a date written {placeholder}"
+    elif kind == "number":
+        rule = _number_rule(spec)
+    else:
+        rule = _text_rule(spec, cf)
+    optional = cf.optional if cf is not None else False
+    return FieldRow(name, kind, rule, optional, spec.description, anchor, options, placeholder)
+
+
+def _number_rule(spec: specs.NameField) -> str:
+    parts = [f"{spec.digits} digits" if spec.digits else "a number"]
+    if spec.min is not None and spec.max is not None:
+        parts.append(f"from {spec.min} to {spec.max}")
+    elif spec.min is not None:
+        parts.append(f"{spec.min} or more")
+    elif spec.max is not None:
+        parts.append(f"at most {spec.max}")
+    return ", ".join(parts)
+
+
+def _text_rule(spec: specs.NameField, cf: Any) -> str:
+    parts = []
+    if cf is not None and cf.allowed is not None:
+        parts.append(f"characters {describe_class(cf.allowed)}")
+    elif spec.pattern:
+        parts.append(f"matching {spec.pattern}")
+    else:
+        parts.append("any text")
+    low = cf.min_length if cf is not None else (spec.min_length or 0)
+    if spec.max_length is not None:
+        parts.append(f"{low} to {spec.max_length} characters")
+    elif low > 1:
+        parts.append(f"at least {low} characters")
+    return ", ".join(parts)

@@ -1,0 +1,110 @@
+"""The page's JavaScript engine (mopsdocs/assets/namebuilder.js, run with node) and the Python
+matcher and builder give the same verdicts, problems and notes on the same cases: the example
+project's conventions with realistic names and values, and generated conventions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from conftest import REPO
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from naming_reference import conventions, valid_names
+
+from mopsdocs.naming.build import build_name
+from mopsdocs.naming.catalogue import compile_all
+from mopsdocs.naming.compiler import CompiledConvention, compile_convention
+from mopsdocs.naming.jsdata import convention_data
+from mopsdocs.project import load_project
+
+ENGINE = REPO / "mopsdocs" / "assets" / "namebuilder.js"
+RUNNER = Path(__file__).with_name("js_runner.js")
+NODE = shutil.which("node") or shutil.which("nodejs")
+
+NAMES = [
+    "2021-12_WBN_NA_Peak-Capacity", "2021-12_WBN_Peak-Capacity", "2021-13_WBN_x", "2020-02-29_WBN_x",
+    "Webinar_2021-12_x", "2021-12_wbn_x", "2021-12_WBN_NA_Peak;Capacity", "2021-12_WBN_" + "x" * 80,
+    " 2021-12_WBN_x", "2021-12_WBN_x\u200b", "2021-12_WBN_x\u00a0y", "", "OPS_Email_Bounce-Management",
+    "OPS_Bounces_x", "EM01_Invite", "EM1_Invite", "EM00_Invite", "EM02_Reminder_B", "01 - Unsubscribe All",
+    "1 - Unsubscribe All", "2021-q4_linkedin_peak-capacity", "2021-q4_linkedin_peak--capacity",
+    "2021-q5_linkedin_x", "2021-Q4_linkedin_x", "😀_2021-12_WBN_x", "2021-12_WBN_𝒳", "x" * 300,
+]
+
+
+def _builds(conv: CompiledConvention) -> list[dict[str, str]]:
+    samples: dict[str, list[str]] = {}
+    for f in conv.fields.values():
+        values = ["", "zz;z", "x" * 70, " lead", "ß", "\u200bx"]
+        if f.kind == "vocabulary":
+            values += list(f.codes[:3]) + [c.lower() for c in f.codes[:2]] + [t for t in list(f.terms)[:4] if not t.startswith("~")]
+        elif f.kind == "date":
+            values += ["2021-12", "2021-13", "2021-02-29", "2020-02-29", "2021-04-31", "2021-q4", "2021-q5", "Dec 2021", "0000-01"]
+        elif f.kind == "number":
+            values += ["1", "01", "00", "123", "7", "x1", "99999999999999999999"]
+        else:
+            values += ["Peak-Capacity", "peak-capacity", "Peak Capacity", "Unsubscribe All", "a--b", "-a"]
+        samples[f.name] = values
+    out = []
+    names = list(samples)
+    longest = max(len(v) for v in samples.values())
+    for i in range(longest):
+        out.append({n: samples[n][(i + k) % len(samples[n])] for k, n in enumerate(names)})
+        out.append({n: samples[n][(i * 7 + k * 3) % len(samples[n])] for k, n in enumerate(names) if (i + k) % 3})
+    return out
+
+
+def _python(conv: CompiledConvention, names: list[str], builds: list[dict[str, str]]) -> dict[str, Any]:
+    results = []
+    for values in builds:
+        b = build_name(conv, values)
+        results.append({"name": b.name, "problems": [{"field": p.field, "message": p.message} for p in b.problems],
+                        "notes": list(b.notes)})
+    return {"checks": [conv.is_valid(n) for n in names], "builds": results}
+
+
+def _node(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    assert NODE is not None, "node is needed for these tests (scripts/test installs it)"
+    proc = subprocess.run([NODE, str(RUNNER), str(ENGINE)], input=json.dumps({"cases": cases}),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)["results"]
+
+
+def test_example_project_conventions_agree() -> None:
+    project, _ = load_project(REPO)
+    compiled = [c for c, _ in compile_all(project).values() if c is not None]
+    assert len(compiled) >= 5
+    cases, expected = [], []
+    for conv in compiled:
+        names = NAMES + list(project.conventions[conv.id].examples) + list(project.conventions[conv.id].counterexamples)
+        builds = _builds(conv)
+        cases.append({"convention": convention_data(conv), "names": names, "builds": builds})
+        expected.append(_python(conv, names, builds))
+    got = _node(cases)
+    for conv, want, have in zip(compiled, expected, got):
+        assert have["checks"] == want["checks"], conv.id
+        for values, w, h in zip(cases[compiled.index(conv)]["builds"], want["builds"], have["builds"]):
+            assert h == w, (conv.id, values)
+    # the cases are not all alike: both verdicts and both outcomes of building occur
+    assert {True, False} <= {c for r in expected for c in r["checks"]}
+    assert any(b["name"] for r in expected for b in r["builds"]) and any(b["problems"] for r in expected for b in r["builds"])
+    assert any(b["notes"] for r in expected for b in r["builds"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_generated_conventions_agree(data: st.DataObject) -> None:
+    conv, vocabularies = data.draw(conventions())
+    compiled, problems = compile_convention(conv, vocabularies)
+    assert compiled is not None, problems
+    names = data.draw(st.lists(valid_names(conv, vocabularies), min_size=1, max_size=8))
+    names += [n[:-1] for n in names] + [n.swapcase() for n in names] + [n + "_" for n in names]
+    builds = _builds(compiled)
+    got = _node([{"convention": convention_data(compiled), "names": names, "builds": builds}])[0]
+    want = _python(compiled, names, builds)
+    assert got["checks"] == want["checks"], (conv.template, names)
+    assert got["builds"] == want["builds"]

@@ -1,0 +1,166 @@
+"""The `naming/<convention>/` pages: golden Markdown, the builder form's structure and data, escaping
+of hostile values, and (slow) the built site driven in Chromium: typing gives the name or why not.
+
+Golden trees: `golden/<project>.out/`, one file per page. MOPSDOCS_UPDATE_GOLDEN=1 rewrites them
+(read the diff before committing). `edge` is a project of awkward values; `example` renders the
+repository's specs/naming.yaml in a project of its own, so other families' specs do not matter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, make_project
+
+from mopsdocs.naming.catalogue import compile_all
+from mopsdocs.naming.jsdata import convention_data
+from mopsdocs.project import load_project
+from mopsdocs.site.context import SiteContext
+from mopsdocs.site.families import naming
+from mopsdocs.site.render import render_page
+
+GOLDEN = Path(__file__).parent / "golden"
+EDGE = GOLDEN / "edge"
+NAMING = (REPO / "specs" / "naming.yaml").read_text(encoding="utf-8")
+
+
+def pages(root: Path, **kw: Any) -> dict[str, str]:
+    project, report = load_project(root)
+    site = SiteContext(project, report, **kw)
+    return {page.path: render_page(page, site) for page in naming.pages(project, site)}
+
+
+@pytest.fixture(scope="module")
+def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_project(tmp_path_factory.mktemp("example"), {"specs/naming.yaml": NAMING})
+
+
+@pytest.mark.parametrize("name", ["edge", "example"])
+def test_golden_pages(name: str, example_root: Path) -> None:
+    root = EDGE if name == "edge" else example_root
+    actual = pages(root, repo_url="https://example.com/repo", edit_uri="edit/main/")
+    folder = GOLDEN / f"{name}.out"
+    if os.environ.get("MOPSDOCS_UPDATE_GOLDEN"):
+        shutil.rmtree(folder, ignore_errors=True)
+        for rel, text in actual.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+    assert sorted(actual) == sorted(expected), "a page was added or removed"
+    for rel in sorted(expected):
+        assert actual[rel] == expected[rel], f"{rel} differs from golden/{name}.out/{rel}"
+
+
+class _Form(HTMLParser):
+    """The builder form's controls, options, output element and embedded data."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: dict[str, str] = {}  # name -> tag
+        self.options: dict[str, list[str]] = {}
+        self.outputs = 0
+        self.copy_buttons = 0
+        self.data = ""
+        self._select: str | None = None
+        self._in_data = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("input", "select") and a.get("name"):
+            self.controls[a["name"] or ""] = tag
+            if tag == "select":
+                self._select = a["name"]
+                self.options[self._select or ""] = []
+        elif tag == "option" and self._select is not None:
+            self.options[self._select].append(a.get("value") or "")
+        elif tag == "script" and "data-naming-convention" in a:
+            self._in_data = True
+        if "data-name-output" in a:
+            self.outputs += 1
+        if "data-name-copy" in a:
+            self.copy_buttons += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+        if tag == "script":
+            self._in_data = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_data:
+            self.data += data
+
+
+def test_builder_form_has_one_control_per_field_and_the_compiled_convention(example_root: Path) -> None:
+    project, _ = load_project(example_root)
+    compiled = compile_all(project)
+    rendered = pages(example_root)
+    assert sorted(rendered) == sorted(f"naming/{cid}.md" for cid in compiled)
+    for cid, (conv, _) in compiled.items():
+        assert conv is not None
+        form = _Form()
+        form.feed(rendered[f"naming/{cid}.md"])
+        assert list(form.controls) == list(conv.fields)
+        for name, f in conv.fields.items():
+            assert form.controls[name] == ("select" if f.kind == "vocabulary" else "input")
+            if f.kind == "vocabulary":
+                assert form.options[name] == ["", *f.codes]
+        assert (form.outputs, form.copy_buttons) == (1, 1)
+        assert json.loads(form.data) == json.loads(json.dumps(convention_data(conv)))
+
+
+def test_hostile_values_stay_text() -> None:
+    rendered = pages(EDGE)
+    page = rendered["naming/edge.md"]
+    for raw in ("<script>alert", "</script><script>", "<img src=x", "<b>html</b>", "javascript:alert",
+                "{: .attr-list }", "</textarea>", "<u>odd</u>", "{{ name }}"):
+        assert raw not in page, raw
+    data = page.split("data-naming-convention>", 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and json.loads(data)["name"] == "Edge </script> {{ name }} | *case*"
+    broken = rendered["naming/broken.md"]
+    assert "cannot be used yet" in broken and "data-naming-builder" not in broken
+
+
+@pytest.mark.slow
+def test_the_built_page_builds_names_in_a_browser(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "Chromium is needed (scripts/test installs it)"
+    root = make_project(tmp_path / "site", {"specs/naming.yaml": NAMING, "docs/index.md": "# Home\n"},
+                        mkdocs="site_name: T\ntheme: {name: material, font: false}\nplugins:\n  - mopsdocs:\n"
+                               "      required_program_categories: []\n")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                           cwd=root, capture_output=True, text=True, timeout=300, check=False,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr
+    page = (tmp_path / "out" / "naming" / "program" / "index.html").as_uri()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium)
+        try:
+            tab = browser.new_page()
+            tab.goto(page)
+            output = tab.locator("[data-name-output]")
+            assert "date: is required" in output.inner_text()
+            tab.fill("input[name=date]", "2021-12")
+            tab.select_option("select[name=channel]", "WBN")
+            tab.fill("input[name=name]", "Peak Capacity")
+            assert "' ' is not allowed in name" in output.inner_text()
+            tab.fill("input[name=name]", "Peak-Capacity")
+            assert output.inner_text().strip() == "2021-12_WBN_Peak-Capacity"
+            tab.select_option("select[name=region]", "EMEA")
+            assert output.inner_text().strip() == "2021-12_WBN_EMEA_Peak-Capacity"
+            assert tab.locator("[data-name-copy]").is_enabled()
+            tab.fill("input[name=date]", "2021-13")
+            assert output.inner_text().strip() == "date: month 13 does not exist"
+            assert tab.locator("[data-name-copy]").is_disabled()
+        finally:
+            browser.close()
