@@ -33,12 +33,59 @@ class FmtResult:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (path, why): formatting would lose something
+
+
+# --------------------------------------------------------------------------- the safety net
+
+_COMMENT = re.compile(r"(?:^|[ \t])(#.*)$", re.MULTILINE)
+
+
+def _comments(text: str) -> list[str]:
+    """Every `#...` that could be a comment (also inside block scalars: those are kept as values)."""
+    return sorted(m.group(1).rstrip() for m in _COMMENT.finditer(text))
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal data, NaN equal to NaN (`.nan` must not make a file look changed)."""
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return bool(a == b)
+
+
+def _what_would_be_lost(original: str, formatted: str, loaded: Any, rel: str, limits: Any) -> str | None:
+    """Why `formatted` must not replace `original`: it reads back differently or drops a comment."""
+    from collections import Counter
+
+    from .loader import load_text
+
+    again = load_text(formatted, rel, limits)
+    if again.diagnostics or not _same([d.data for d in again.documents], [d.data for d in loaded.documents]):
+        return "the formatted text would not read back the same"
+    missing = Counter(_comments(original)) - Counter(_comments(formatted))
+    if missing:
+        return f"formatting would drop the comment {next(iter(missing))!r}"
+    return None
 
 
 def _yaml() -> Any:
     from ruamel.yaml import YAML
+    from ruamel.yaml.emitter import Emitter
+
+    class BracedEmitter(Emitter):  # type: ignore[misc]
+        """Keep `{...}` around one-key mappings in flow lists: `[{code: A}]`, not `[code: A]`."""
+
+        def expect_flow_mapping(self, single: Any = False, force_flow_indent: Any = False) -> None:
+            super().expect_flow_mapping(single=False, force_flow_indent=force_flow_indent)
 
     yaml = YAML(typ="rt")
+    yaml.Emitter = BracedEmitter
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never fold long lines: a diff should show the value the author changed
@@ -118,8 +165,21 @@ def _quote_traps(node: Any) -> None:
                     stack.append(value)
 
 
+_PREAMBLE = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)+(?=---(?:[ \t\n]|$))")
+
+
 def format_text(text: str) -> str:
-    """The normalised text of one spec file (all its documents)."""
+    """The normalised text of one spec file (all its documents).
+
+    Comment and blank lines before a leading `---` are kept as they are (ruamel drops them).
+    """
+    preamble = _PREAMBLE.match(text)
+    if preamble:
+        return preamble.group() + _format_documents(text[preamble.end():])
+    return _format_documents(text)
+
+
+def _format_documents(text: str) -> str:
     yaml = _yaml()
     documents = list(yaml.load_all(text))
     for doc in documents:
@@ -158,6 +218,11 @@ def format_files(files: list[tuple[str, str]], *, write: bool, limits: Any) -> F
         except Exception as exc:  # noqa: BLE001 - ruamel disagrees with libyaml on an edge case
             result.skipped.append((rel, f"{rel}: not formatted ({type(exc).__name__})"))
             continue
+        if formatted != original:
+            lost = _what_would_be_lost(original, formatted, loaded, rel, limits)
+            if lost:
+                result.kept.append((rel, lost))
+                continue
         if formatted == original:
             result.unchanged.append(rel)
             continue

@@ -122,16 +122,16 @@ StagePath = Literal["main", "detour"]
 class Stage(Spec):
     id: Id = _f("Unique id of the stage within its lifecycle.")
     name: str = _f("Human title.")
-    owner: Id = _f("Party (team, role or person) that owns records in this stage.")
     initial: bool = _f("The stage every record starts in (exactly one).", default=False)
     terminal: bool = _f("An end stage (customer, disqualified for good, ...).", default=False)
+    path: StagePath = _f("main (the success path) or detour.", default="main")
+    owner: Id = _f("Party (team, role or person) that owns records in this stage.")
     definition: Markdown | None = _f("What being in this stage means (Markdown).", default=None)
     description: Markdown | None = _f("More notes (Markdown).", default=None)
     entry: list[Markdown] = _f("Entry criteria.", default_factory=list)
     exit: list[Markdown] = _f("Exit criteria.", default_factory=list)
     sla: Duration | None = _f("Max dwell time before the record must be worked: 30m, 24h, 2d, 1w.", default=None)
     values: dict[str, str] = _f("Field value per platform, e.g. {marketo: MQL}.", default_factory=dict)
-    path: StagePath = _f("main (the success path) or detour.", default="main")
 
 
 class Transition(Spec):

@@ -28,7 +28,10 @@ def fmt(check_only: bool, project: str | None) -> None:
         click.echo(f"{verb} {rel}")
     for rel, why in result.skipped:
         click.echo(f"skipped {rel}: fix it first ({why})", err=True)
-    click.echo(f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} unchanged, "
+    for rel, why in result.kept:  # our limitation, not the user's mistake: said, not a failure
+        click.echo(f"left {rel} as it is: {why}; please report this to mopsdocs", err=True)
+    kept = f", {len(result.kept)} left as they are" if result.kept else ""
+    click.echo(f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} unchanged{kept}, "
                f"{len(result.skipped)} skipped.")
     if result.skipped or (check_only and result.changed):
         raise Exit(1)
