@@ -136,3 +136,9 @@ def test_fmt_never_changes_a_value_or_loses_a_comment(docs: list[str]) -> None:
     assert data_of(out) == before
     assert sorted(comments_of(out)) == sorted(comments_of(text))
     assert format_text(out) == out
+
+
+def test_the_example_project_is_already_formatted() -> None:
+    result = run_cli(["fmt", "--check"], cwd=REPO)
+    assert result.code == 0, result.out + result.err
+    assert "0 file(s) would reformat" in result.out
