@@ -78,3 +78,39 @@ def test_hover_shows_the_model_description(client) -> None:
     contents = hover["contents"]
     shown = contents["value"] if isinstance(contents, dict) else str(contents)
     assert "Max dwell time" in shown
+
+
+def test_init_projects_work_in_the_editor_out_of_the_box(tmp_path: Path) -> None:
+    """`init` writes schemas with the project's ids and a modeline on every spec that finds them."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "new"
+    assert run_cli(["init", str(target)]).code == 0
+    spec_files = sorted((target / "specs").rglob("*.yaml"))
+    assert spec_files
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    for spec in spec_files:
+        first = spec.read_text().splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), spec
+        schema = (spec.parent / first.split("$schema=", 1)[1]).resolve()
+        assert schema.is_file(), schema
+        proc = subprocess.run([str(checker), "--schemafile", str(schema), str(spec)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout
+    program = next(p for p in spec_files if "programs" in p.parts)
+    lsp = LspClient([str(SERVER), "--stdio"], target)
+    try:
+        lsp.start()
+        text = program.read_text()
+        lines = text.splitlines()
+        owner_line = next(i for i, line in enumerate(lines) if line.startswith("owner:"))
+        lines[owner_line] = "owner: "
+        uri = lsp.open(program, "\n".join(lines) + "\n")
+        completion = lsp.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                                             "position": {"line": owner_line, "character": 7}})
+        items = completion["items"] if isinstance(completion, dict) else completion
+        labels = {item["label"] for item in items}
+        team = (target / "specs" / "team.yaml").read_text()
+        assert labels and all(label in team for label in labels), labels
+    finally:
+        lsp.close()

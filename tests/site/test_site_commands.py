@@ -63,6 +63,7 @@ def test_init_creates_a_project_that_passes_check_and_build_strict(tmp_path: Pat
     assert result.code == 0
     expected = {rel for rel, _ in scaffold_files()}
     assert {"mkdocs.yml", "docs/index.md", ".gitignore"} <= expected
+    expected |= {f".mopsdocs/schemas/{k}.schema.json" for k in ("team", "lifecycle", "raci", "naming", "program")}
     assert set(tree(target)) == expected
     kinds = {line.split(":", 1)[1].strip() for p in (target / "specs").rglob("*.yaml")
              for line in p.read_text().splitlines() if line.startswith("kind:")}
