@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import __version__
 from .config import Settings
@@ -69,11 +70,11 @@ class FileCache:
         self.used.add(name)
         try:
             with open(self.folder / name, "rb") as fh:
-                result = pickle.load(fh)
+                result = pickle.load(fh)  # noqa: S301 - our own cache, outside the repository
             if isinstance(result, tuple) and len(result) == 2:
                 self.hits += 1
                 return result
-        except Exception:  # noqa: BLE001 - a damaged cache object (any error unpickling) is only a miss
+        except Exception:  # noqa: S110 - any unreadable or foreign object is a miss, recomputed
             pass
         self.misses += 1
         result = compute(abspath, rel, self.settings)
@@ -88,7 +89,7 @@ class FileCache:
                 pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.folder / name)
         except OSError:
-            pass  # a cache that cannot be written only costs speed
+            pass
 
     def save(self) -> None:
         """Drop objects of files that no longer exist or changed, and caches of older salts."""

@@ -45,12 +45,16 @@ def valid_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     try:
         dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD")
+        raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD") from None
     if len(value) != 10:
         raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD")
     return value
 
 
 project_option = click.option(
-    "--project", "-C", metavar="DIR", default=None,
-    help="Start looking for mkdocs.yml here instead of the current folder.")
+    "--project",
+    "-C",
+    metavar="DIR",
+    default=None,
+    help="Start looking for mkdocs.yml here instead of the current folder.",
+)

@@ -45,7 +45,9 @@ class Settings(BaseModel):
         default_factory=lambda: ["privacy-compliance", "preference-center", "bounce-management"],
         description="Categories that must have an active program (PRG004).",
     )
-    rules: dict[str, RuleSeverity] = Field(default_factory=dict, description="Per-rule severity: error, warning or off.")
+    rules: dict[str, RuleSeverity] = Field(
+        default_factory=dict, description="Per-rule severity: error, warning or off."
+    )
     templates_dir: str = Field("templates", description="Folder of template overrides, relative to mkdocs.yml.")
     nav_section: str = Field("Reference", description="Title of the navigation section of generated pages.")
     reference_pages: bool = Field(True, description="Add the spec format, rule catalogue and settings pages.")
@@ -109,8 +111,9 @@ def read_settings(root: Path, config_file: str = CONFIG_FILE) -> LoadedSettings:
     return from_block(block, doc, at, diags)
 
 
-def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
-               diags: list[Diagnostic] | None = None) -> LoadedSettings:
+def from_block(
+    block: dict[str, Any], doc: Document | None, at: tuple[Any, ...], diags: list[Diagnostic] | None = None
+) -> LoadedSettings:
     """Validate a plugin block (from the CLI's reading or MkDocs' own) into Settings."""
     from pydantic import ValidationError
 
@@ -123,12 +126,19 @@ def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
     def where(path: tuple[Any, ...], key: bool = False) -> Location:
         return doc.locate(at + path, key=key) if doc else Location(CONFIG_FILE)
 
-    for code, i in ((c, i) for i, c in enumerate(ours.get("rules") or {}) if isinstance(ours.get("rules"), dict)):
+    for code in ours["rules"] if isinstance(ours.get("rules"), dict) else ():
         if code not in load_all():
             from .diagnostics import did_you_mean
 
-            diags.append(Diagnostic("SPEC004", Severity.ERROR, f"rules: unknown rule '{code}'", where(("rules", code), key=True),
-                                    did_you_mean(str(code), load_all()) or "see the rule catalogue for the codes"))
+            diags.append(
+                Diagnostic(
+                    "SPEC004",
+                    Severity.ERROR,
+                    f"rules: unknown rule '{code}'",
+                    where(("rules", code), key=True),
+                    did_you_mean(str(code), load_all()) or "see the rule catalogue for the codes",
+                )
+            )
     try:
         settings = Settings.model_validate(ours)
     except ValidationError as exc:
@@ -140,10 +150,25 @@ def from_block(block: dict[str, Any], doc: Document | None, at: tuple[Any, ...],
                 from .diagnostics import did_you_mean
 
                 hint = did_you_mean(str(path[-1]), _known_keys(Settings, path[:-1]))
-                diags.append(Diagnostic("SPEC002", Severity.ERROR, f"unknown setting '{_clip(str(path[-1]))}'", where(path, key=True), hint))
+                diags.append(
+                    Diagnostic(
+                        "SPEC002",
+                        Severity.ERROR,
+                        f"unknown setting '{_clip(str(path[-1]))}'",
+                        where(path, key=True),
+                        hint,
+                    )
+                )
             else:
-                diags.append(Diagnostic("SPEC004", Severity.ERROR, f"setting {'.'.join(map(str, path))}: {_describe(err.get('input'))}: "
-                                        f"{err['msg'][0].lower() + err['msg'][1:]}", where(path)))
+                diags.append(
+                    Diagnostic(
+                        "SPEC004",
+                        Severity.ERROR,
+                        f"setting {'.'.join(map(str, path))}: {_describe(err.get('input'))}: "
+                        f"{err['msg'][0].lower() + err['msg'][1:]}",
+                        where(path),
+                    )
+                )
         settings = Settings.model_validate({k: v for k, v in ours.items() if k not in bad})
     return LoadedSettings(settings, diags, ours, doc)
 
@@ -152,4 +177,4 @@ def relpath(path: str | os.PathLike[str], root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-__all__ = ["Settings", "find_root", "read_settings", "from_block", "ProjectNotFound", "Severity"]
+__all__ = ["ProjectNotFound", "Settings", "Severity", "find_root", "from_block", "read_settings"]

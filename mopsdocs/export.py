@@ -15,6 +15,7 @@ def _dump(spec: Any) -> dict[str, Any]:
 
 def export_data(project: Project) -> dict[str, Any]:
     """Plain data: every entity by namespace, ids sorted, plus the party each belongs to."""
+
     def table(items: dict[str, Any]) -> dict[str, Any]:
         return {k: _dump(items[k]) for k in sorted(items)}
 
@@ -23,8 +24,10 @@ def export_data(project: Project) -> dict[str, Any]:
         "as_of": project.today().isoformat(),
         "teams": table(project.teams),
         "roles": table(project.roles),
-        "people": {pid: {**_dump(p), "active": project.is_active(p), "team": project.team_of(pid)}
-                   for pid, p in sorted(project.people.items())},
+        "people": {
+            pid: {**_dump(p), "active": project.is_active(p), "team": project.team_of(pid)}
+            for pid, p in sorted(project.people.items())
+        },
         "lifecycles": table(project.lifecycles),
         "raci": table(project.racis),
         "vocabularies": table(project.vocabularies),

@@ -175,7 +175,7 @@ def format_text(text: str) -> str:
     """
     preamble = _PREAMBLE.match(text)
     if preamble:
-        return preamble.group() + _format_documents(text[preamble.end():])
+        return preamble.group() + _format_documents(text[preamble.end() :])
     return _format_documents(text)
 
 
@@ -215,7 +215,7 @@ def format_files(files: list[tuple[str, str]], *, write: bool, limits: Any) -> F
         original = Path(abspath).read_bytes().decode("utf-8-sig")
         try:
             formatted = format_text(original.replace("\r\n", "\n"))
-        except Exception as exc:  # noqa: BLE001 - ruamel disagrees with libyaml on an edge case
+        except Exception as exc:
             result.skipped.append((rel, f"{rel}: not formatted ({type(exc).__name__})"))
             continue
         if formatted != original:

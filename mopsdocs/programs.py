@@ -314,8 +314,14 @@ def _category_gaps(project: Project) -> Iterator[Finding]:
         if any(project.programs[m].status == "active" for m in members):
             continue
         others = f" ({', '.join(members)} exist but none is active)" if members else ""
-        yield Finding(question, False, f"No active {noun} program{others}.", where.get(category), tuple(members),
-                      code="PRG004" if category in project.settings.required_program_categories else None)
+        yield Finding(
+            question,
+            False,
+            f"No active {noun} program{others}.",
+            where.get(category),
+            tuple(members),
+            code="PRG004" if category in project.settings.required_program_categories else None,
+        )
 
 
 def _inactive_owners(project: Project) -> Iterator[Finding]:
@@ -329,11 +335,25 @@ def _inactive_owners(project: Project) -> Iterator[Finding]:
         where = project.loc(program, "owner")
         if person is not None and not project.is_active(person):
             since = _dt.date.fromisoformat(person.left_on) if person.left_on else None
-            yield Finding("owners", False, f"{program.name} is owned by {person.name}, who is inactive.",
-                          where, (pid,), since, "TEAM001")
+            yield Finding(
+                "owners",
+                False,
+                f"{program.name} is owned by {person.name}, who is inactive.",
+                where,
+                (pid,),
+                since,
+                "TEAM001",
+            )
         elif owner in project.roles and owner not in held:
-            yield Finding("owners", False, f"{program.name} is owned by the role '{owner}', which no active "
-                          "person holds.", where, (pid,), None, "TEAM002")
+            yield Finding(
+                "owners",
+                False,
+                f"{program.name} is owned by the role '{owner}', which no active person holds.",
+                where,
+                (pid,),
+                None,
+                "TEAM002",
+            )
 
 
 def review_location(project: Project, program: specs.ProgramSpec) -> Location:
@@ -358,8 +378,15 @@ def _reviews(project: Project) -> Iterator[Finding]:
             yield Finding("reviews", False, f"{program.name} has never been reviewed.", where, (pid,), None, "PRG002")
         else:
             days = status.overdue_days
-            yield Finding("reviews", False, f"{program.name}'s review is {days} day{'s' if days != 1 else ''} "
-                          f"overdue (due {status.due}).", where, (pid,), status.due, "PRG002")
+            yield Finding(
+                "reviews",
+                False,
+                f"{program.name}'s review is {days} day{'s' if days != 1 else ''} overdue (due {status.due}).",
+                where,
+                (pid,),
+                status.due,
+                "PRG002",
+            )
 
 
 def _not_running(project: Project) -> Iterator[Finding]:
@@ -371,12 +398,26 @@ def _not_running(project: Project) -> Iterator[Finding]:
         for i, dep in enumerate(program.depends_on):
             target = programs.get(dep)
             if target is not None and target.status in ("paused", "retired") and dep not in program.depends_on[:i]:
-                yield Finding("not-running", False, f"{program.name} (active) depends on {target.name}, which is "
-                              f"{target.status}.", project.loc(program, "depends_on", i), (pid, dep), None, "PRG005")
+                yield Finding(
+                    "not-running",
+                    False,
+                    f"{program.name} (active) depends on {target.name}, which is {target.status}.",
+                    project.loc(program, "depends_on", i),
+                    (pid, dep),
+                    None,
+                    "PRG005",
+                )
     for lc_id in sorted(project.lifecycles):
         for t in project.lifecycles[lc_id].transitions:
             target = programs.get(t.automated_by or "")
             if target is not None and target.status in NOT_RUNNING:
-                yield Finding("not-running", False, f"The {lc_id} transition {t.from_} -> {t.to} is automated by "
-                              f"{target.name}, which is {status_phrase(target.status)}.",
-                              project.loc(t, "automated_by"), (target.id,), None, "PRG006")
+                yield Finding(
+                    "not-running",
+                    False,
+                    f"The {lc_id} transition {t.from_} -> {t.to} is automated by "
+                    f"{target.name}, which is {status_phrase(target.status)}.",
+                    project.loc(t, "automated_by"),
+                    (target.id,),
+                    None,
+                    "PRG006",
+                )

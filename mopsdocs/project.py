@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Union
+from typing import Any
 
 from . import specs
 from .config import Settings, read_settings
@@ -19,7 +20,7 @@ from .diagnostics import Diagnostic, Location, Report, Severity
 from .loader import Document, load_file
 from .validate import validate_document
 
-Party = Union[specs.Team, specs.Role, specs.Person]
+Party = specs.Team | specs.Role | specs.Person
 SPEC_SUFFIXES = (".yaml", ".yml")
 
 
@@ -50,8 +51,9 @@ class Project:
         """Where `entity` (or its key/value `sub`) stands in its file."""
         return self.document_of(entity).locate(entity.origin + sub, key=key)
 
-    def diag(self, code: str, message: str, entity: specs.Spec, *sub: Any, hint: str | None = None,
-             key: bool = False) -> Diagnostic:
+    def diag(
+        self, code: str, message: str, entity: specs.Spec, *sub: Any, hint: str | None = None, key: bool = False
+    ) -> Diagnostic:
         from .rules import RULES
 
         return Diagnostic(code, RULES[code].severity, message, self.loc(entity, *sub, key=key), hint)
@@ -96,15 +98,29 @@ class Project:
 
 def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], list[Diagnostic]]:
     """(absolute path, relative path) of every spec file, sorted, plus FILE001 problems."""
-    specs_dir = (root / settings.specs_dir)
+    specs_dir = root / settings.specs_dir
     diags: list[Diagnostic] = []
     if not specs_dir.is_dir():
-        return [], [Diagnostic("FILE001", Severity.ERROR, f"specs_dir '{settings.specs_dir}' is not a folder",
-                               Location("mkdocs.yml"), "create it, or set `specs_dir` in the mopsdocs plugin block")]
+        return [], [
+            Diagnostic(
+                "FILE001",
+                Severity.ERROR,
+                f"specs_dir '{settings.specs_dir}' is not a folder",
+                Location("mkdocs.yml"),
+                "create it, or set `specs_dir` in the mopsdocs plugin block",
+            )
+        ]
     real_root = os.path.realpath(root)
     if not _inside(os.path.realpath(specs_dir), real_root):
-        return [], [Diagnostic("FILE001", Severity.ERROR, f"specs_dir '{settings.specs_dir}' is outside the project",
-                               Location("mkdocs.yml"), "keep the specs in a folder inside the project, where mkdocs.yml is or below")]
+        return [], [
+            Diagnostic(
+                "FILE001",
+                Severity.ERROR,
+                f"specs_dir '{settings.specs_dir}' is outside the project",
+                Location("mkdocs.yml"),
+                "keep the specs in a folder inside the project, where mkdocs.yml is or below",
+            )
+        ]
     found: list[tuple[str, str]] = []
     seen_dirs: set[str] = set()
     pending = [str(specs_dir)]
@@ -125,14 +141,28 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
             rel = Path(os.path.relpath(entry.path, root)).as_posix()
             if not _utf8(entry.name):  # it could not be named in a diagnostic, a JSON report or a page
                 if entry.name.endswith(SPEC_SUFFIXES) or _is_dir(entry):
-                    diags.append(Diagnostic("FILE001", Severity.ERROR, "file name is not UTF-8: it was not read",
-                                            Location(_shown_path(rel)), "rename it using UTF-8 characters"))
+                    diags.append(
+                        Diagnostic(
+                            "FILE001",
+                            Severity.ERROR,
+                            "file name is not UTF-8: it was not read",
+                            Location(_shown_path(rel)),
+                            "rename it using UTF-8 characters",
+                        )
+                    )
                 continue
             target = os.path.realpath(entry.path) if entry.is_symlink() else ""
             if target and not _inside(target, real_root):
                 if entry.name.endswith(SPEC_SUFFIXES) or os.path.isdir(target):
-                    diags.append(Diagnostic("FILE001", Severity.ERROR, "link points outside the project",
-                                            Location(rel), "copy the file into the project instead of linking"))
+                    diags.append(
+                        Diagnostic(
+                            "FILE001",
+                            Severity.ERROR,
+                            "link points outside the project",
+                            Location(rel),
+                            "copy the file into the project instead of linking",
+                        )
+                    )
                 continue
             if _is_dir(entry):
                 pending.append(entry.path)
@@ -141,9 +171,15 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
     found.sort(key=lambda f: f[1])
     limit = settings.limits.max_files
     if len(found) > limit:
-        diags.append(Diagnostic("LIMIT001", Severity.ERROR, f"{len(found):,} spec files, more than the limit of "
-                                f"{limit:,}; only the first {limit:,} were read", Location("mkdocs.yml"),
-                                "raise the limit `max_files` if this is intended"))
+        diags.append(
+            Diagnostic(
+                "LIMIT001",
+                Severity.ERROR,
+                f"{len(found):,} spec files, more than the limit of {limit:,}; only the first {limit:,} were read",
+                Location("mkdocs.yml"),
+                "raise the limit `max_files` if this is intended",
+            )
+        )
         found = found[:limit]
     return found, diags
 
@@ -192,9 +228,15 @@ class _Namespaces:
         key = (namespace, entity.id)
         where = self.project.loc(entity, "id")
         if key in self.first:
-            self.diags.append(Diagnostic("SPEC005", Severity.ERROR,
-                                         f"duplicate {noun} id '{entity.id}' (also defined at {self.first[key]})",
-                                         where, "ids must be unique: rename one of them"))
+            self.diags.append(
+                Diagnostic(
+                    "SPEC005",
+                    Severity.ERROR,
+                    f"duplicate {noun} id '{entity.id}' (also defined at {self.first[key]})",
+                    where,
+                    "ids must be unique: rename one of them",
+                )
+            )
             return False
         self.first[key] = where
         table[entity.id] = entity
@@ -202,9 +244,13 @@ class _Namespaces:
 
 
 _GHOST_NAMESPACES = {
-    ("team", "teams"): "team", ("team", "roles"): "role", ("team", "people"): "person",
-    ("lifecycle", "stages"): "stage", ("raci", "activities"): "activity",
-    ("naming", "vocabularies"): "vocabulary", ("naming", "conventions"): "convention",
+    ("team", "teams"): "team",
+    ("team", "roles"): "role",
+    ("team", "people"): "person",
+    ("lifecycle", "stages"): "stage",
+    ("raci", "activities"): "activity",
+    ("naming", "vocabularies"): "vocabulary",
+    ("naming", "conventions"): "convention",
 }
 
 
@@ -225,7 +271,9 @@ def _ghosts(doc: Document) -> Iterator[tuple[tuple[str, str], Any]]:
             yield (ns, ghost_id), raw
 
 
-def assemble(project: Project, documents: Iterable[tuple[Document, specs.Spec | None]], diags: list[Diagnostic]) -> None:
+def assemble(
+    project: Project, documents: Iterable[tuple[Document, specs.Spec | None]], diags: list[Diagnostic]
+) -> None:
     ns = _Namespaces(project, diags)
     for doc, spec in documents:
         for key, raw in _ghosts(doc):
@@ -233,7 +281,7 @@ def assemble(project: Project, documents: Iterable[tuple[Document, specs.Spec | 
         if spec is None:
             continue
         project.documents.append((doc, spec))
-    for doc, spec in project.documents:
+    for _, spec in project.documents:
         if isinstance(spec, specs.TeamSpec):
             for team in spec.teams:
                 if ns.add("party", project.parties, team, "party"):
@@ -285,8 +333,15 @@ def check_file(abspath: str, rel: str, settings: Settings) -> FileResult:
     result = load_file(abspath, rel, settings.loader_limits())
     diags = list(result.diagnostics)
     if not result.documents and not result.diagnostics:
-        diags.append(Diagnostic("SPEC001", Severity.ERROR, "empty file: no spec in it", Location(rel),
-                                "add a document with `kind:`, or delete the file"))
+        diags.append(
+            Diagnostic(
+                "SPEC001",
+                Severity.ERROR,
+                "empty file: no spec in it",
+                Location(rel),
+                "add a document with `kind:`, or delete the file",
+            )
+        )
     checked: list[tuple[Document, Any]] = []
     for doc in result.documents:
         if doc.data is None and len(result.documents) > 1:
@@ -297,8 +352,9 @@ def check_file(abspath: str, rel: str, settings: Settings) -> FileResult:
     return diags, checked
 
 
-def load_project(root: Path, *, as_of: str | None = None, cache: bool = False,
-                 config_file: str = "mkdocs.yml") -> tuple[Project, Report]:
+def load_project(
+    root: Path, *, as_of: str | None = None, cache: bool = False, config_file: str = "mkdocs.yml"
+) -> tuple[Project, Report]:
     """The pipeline: settings -> files -> per-file checks (cached with `cache`) -> namespaces -> rules."""
     loaded = read_settings(root, config_file)
     settings = loaded.settings
@@ -339,4 +395,4 @@ def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-__all__ = ["Project", "Party", "load_project", "discover", "apply_policy", "replace"]
+__all__ = ["Party", "Project", "apply_policy", "discover", "load_project", "replace"]

@@ -310,5 +310,6 @@ class ProgramSpec(Spec):
 
 
 KINDS: dict[str, type[Spec]] = {
-    m.KIND: m for m in (TeamSpec, LifecycleSpec, RaciSpec, NamingSpec, ProgramSpec)  # type: ignore[attr-defined]
+    m.KIND: m
+    for m in (TeamSpec, LifecycleSpec, RaciSpec, NamingSpec, ProgramSpec)  # type: ignore[attr-defined]
 }

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import types
 import typing
-from typing import Any, Iterable, Union, get_args, get_origin
+from collections.abc import Iterable
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -34,8 +35,14 @@ def validate_document(doc: Document) -> tuple[specs.Spec | None, list[Diagnostic
         return None, []
     if not isinstance(data, dict):
         found = {list: "a list", type(None): "nothing"}.get(type(data), f"a single value ({data!r:.40})")
-        return None, [_error("SPEC001", f"a spec must be a mapping with `kind:`, found {found}",
-                             doc.locate(()), f"start the document with `kind:` (one of {_kind_names()})")]
+        return None, [
+            _error(
+                "SPEC001",
+                f"a spec must be a mapping with `kind:`, found {found}",
+                doc.locate(()),
+                f"start the document with `kind:` (one of {_kind_names()})",
+            )
+        ]
     if "kind" not in data:
         return None, [_error("SPEC001", "missing `kind`", doc.locate(()), f"add `kind:` with one of {_kind_names()}")]
     kind = data["kind"]
@@ -45,8 +52,9 @@ def validate_document(doc: Document) -> tuple[specs.Spec | None, list[Diagnostic
             return None, []
         shown = f"'{_clip(kind)}'" if isinstance(kind, str) else ("null" if kind is None else f"{kind!r:.40}")
         hint = did_you_mean(kind, specs.KINDS) if isinstance(kind, str) else None
-        return None, [_error("SPEC001", f"unknown kind {shown}", doc.locate(("kind",)),
-                             hint or f"use one of {_kind_names()}")]
+        return None, [
+            _error("SPEC001", f"unknown kind {shown}", doc.locate(("kind",)), hint or f"use one of {_kind_names()}")
+        ]
     return _validate_with_recovery(doc, model)
 
 
@@ -115,8 +123,9 @@ def _removal_target(model: type[specs.Spec], err: Any, path: Path) -> Path | Non
     return entity if entity else None
 
 
-def _prune(data: Any, removed: set[Path], path: Path = ()
-           ) -> tuple[Any, dict[int, Path], dict[int, list[int]], dict[int, dict[str, Any]]]:
+def _prune(
+    data: Any, removed: set[Path], path: Path = ()
+) -> tuple[Any, dict[int, Path], dict[int, list[int]], dict[int, dict[str, Any]]]:
     """A copy of `data` without the `removed` paths and without `x-` keys (kept aside)."""
     origins: dict[int, Path] = {}
     index_maps: dict[int, list[int]] = {}
@@ -124,8 +133,11 @@ def _prune(data: Any, removed: set[Path], path: Path = ()
 
     def copy(value: Any, at: Path) -> Any:
         if isinstance(value, dict):
-            out = {k: copy(v, at + (k,)) for k, v in value.items()
-                   if at + (k,) not in removed and not (isinstance(k, str) and k.startswith("x-"))}
+            out = {
+                k: copy(v, at + (k,))
+                for k, v in value.items()
+                if at + (k,) not in removed and not (isinstance(k, str) and k.startswith("x-"))
+            }
             mine = {k: v for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
             if mine:
                 extras[id(out)] = mine
@@ -143,8 +155,7 @@ def _prune(data: Any, removed: set[Path], path: Path = ()
     return result, origins, index_maps, extras
 
 
-def _attach(model: Any, data: Any, origins: dict[int, Path], extras: dict[int, dict[str, Any]],
-            doc: Document) -> None:
+def _attach(model: Any, data: Any, origins: dict[int, Path], extras: dict[int, dict[str, Any]], doc: Document) -> None:
     """Give every spec model its document, the path in it it came from, and its `x-` keys."""
     stack = [(model, data)]
     while stack:
@@ -234,9 +245,20 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")[:64]
 
 
-_SINGULAR = {"stages": "stage", "transitions": "transition", "people": "person", "teams": "team",
-             "roles": "role", "activities": "activity", "vocabularies": "vocabulary", "values": "value",
-             "conventions": "convention", "links": "link", "history": "review", "fields": "field"}
+_SINGULAR = {
+    "stages": "stage",
+    "transitions": "transition",
+    "people": "person",
+    "teams": "team",
+    "roles": "role",
+    "activities": "activity",
+    "vocabularies": "vocabulary",
+    "values": "value",
+    "conventions": "convention",
+    "links": "link",
+    "history": "review",
+    "fields": "field",
+}
 
 
 def _field_label(path: Path) -> str:
@@ -251,8 +273,9 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path,
     if etype == "missing":
         entity = path[:-1]
         noun = _SINGULAR.get(_field_label(entity), _field_label(entity)) if entity else model.KIND  # type: ignore[attr-defined]
-        return _error("SPEC003", f"missing required key '{path[-1]}'", doc.locate(entity),
-                      f"add `{path[-1]}:` to this {noun}")
+        return _error(
+            "SPEC003", f"missing required key '{path[-1]}'", doc.locate(entity), f"add `{path[-1]}:` to this {noun}"
+        )
     if etype == "extra_forbidden":
         known = _known_keys(model, path[:-1])
         hint = did_you_mean(str(path[-1]), known) or (f"allowed keys: {', '.join(sorted(known))}" if known else None)
@@ -264,12 +287,14 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path,
         options = re.findall(r"'([^']*)'", expected)
         if "assign" in path[-2:-1] and not on_key:
             meant = {"AR": "A/R", "A / R": "A/R", "RA": "A/R", "R/A": "A/R"}.get(
-                str(value).upper().strip(), str(value).upper().strip())
+                str(value).upper().strip(), str(value).upper().strip()
+            )
             hint = f"did you mean '{meant}'?" if meant in ("R", "A", "C", "I", "A/R") else "use R, A, C, I or A/R"
             return _error("RACI003", f"{_describe(value)} is not a RACI letter", doc.locate(path), hint)
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
-        return _error("SPEC004", f"{field}: {_describe(value)} is not one of {', '.join(options)}",
-                      doc.locate(path), hint)
+        return _error(
+            "SPEC004", f"{field}: {_describe(value)} is not one of {', '.join(options)}", doc.locate(path), hint
+        )
     loc = doc.locate(path, key=on_key)
     if etype == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
@@ -280,8 +305,12 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path,
     if etype == "value_error" and isinstance(value, str) and re.match(specs.DATE_PATTERN, value):
         return _error("SPEC004", f"{field}: '{value}' is not a real date", loc, "check the month and day")
     if etype in _TYPE_WORDS:
-        return _error("SPEC004", f"{field}: expected {_TYPE_WORDS[etype]}, found {_describe(value)}", loc,
-                      "quote the value to make it text" if etype == "string_type" and value is not None else None)
+        return _error(
+            "SPEC004",
+            f"{field}: expected {_TYPE_WORDS[etype]}, found {_describe(value)}",
+            loc,
+            "quote the value to make it text" if etype == "string_type" and value is not None else None,
+        )
     message = err.get("msg", "invalid value")
     return _error("SPEC004", f"{field}: {_describe(value)}: {message[0].lower() + message[1:]}", loc)
 

@@ -33,8 +33,10 @@ def _convention(project: str | None, convention_id: str) -> Any:
     if conv is None:
         for problem in problems:
             click.echo(f"mopsdocs: convention '{convention_id}': {problem.message}", err=True)
-        click.echo(f"mopsdocs: convention '{convention_id}' cannot be used until its spec is fixed; "
-                   "run `mopsdocs check`", err=True)
+        click.echo(
+            f"mopsdocs: convention '{convention_id}' cannot be used until its spec is fixed; run `mopsdocs check`",
+            err=True,
+        )
         raise Exit(1)
     return conv
 
@@ -42,15 +44,27 @@ def _convention(project: str | None, convention_id: str) -> Any:
 @names.command("check")
 @click.argument("convention")
 @click.argument("files", nargs=-1)
-@click.option("--column", "-c", metavar="COL", default=None,
-              help="Read a CSV export and check this column (its header name, or its number from 1).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
-              help="text: problems and a summary; json: the contract's format; csv: the input rows plus "
-                   "valid/problems/suggestion columns, for fixing in a spreadsheet.")
+@click.option(
+    "--column",
+    "-c",
+    metavar="COL",
+    default=None,
+    help="Read a CSV export and check this column (its header name, or its number from 1).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: problems and a summary; json: the contract's format; csv: the input rows plus "
+    "valid/problems/suggestion columns, for fixing in a spreadsheet.",
+)
 @click.option("--no-header", is_flag=True, help="With --column NUMBER: the CSV has no header row.")
 @project_option
-def check(convention: str, files: tuple[str, ...], column: str | None, fmt: str, no_header: bool,
-          project: str | None) -> None:
+def check(
+    convention: str, files: tuple[str, ...], column: str | None, fmt: str, no_header: bool, project: str | None
+) -> None:
     """Check names, one per line, or a CSV column with --column. FILE '-' or none: standard input.
 
     Exit 1 when any name does not conform."""
@@ -84,8 +98,11 @@ def check(convention: str, files: tuple[str, ...], column: str | None, fmt: str,
         if out is not sys.stdout:
             out.detach()  # hand standard output back intact
     if fmt == "csv":
-        click.echo(f"Checked {summary.checked:,} names: {summary.valid:,} valid, {summary.invalid:,} invalid; "
-                   f"{summary.rate()} conform.", err=True)
+        click.echo(
+            f"Checked {summary.checked:,} names: {summary.valid:,} valid, {summary.invalid:,} invalid; "
+            f"{summary.rate()} conform.",
+            err=True,
+        )
     if summary.invalid:
         raise Exit(1)
 
@@ -109,8 +126,10 @@ def build(convention: str, values: tuple[str, ...], project: str | None) -> None
             usage_error(f"'{item}' is not FIELD=VALUE; fields of '{conv.id}': {', '.join(conv.fields)}")
         if key not in conv.fields:
             hint = did_you_mean(key, conv.fields)
-            usage_error(f"'{key}' is not a field of '{conv.id}'{' (' + hint + ')' if hint else ''}; "
-                        f"its fields: {', '.join(conv.fields)}")
+            usage_error(
+                f"'{key}' is not a field of '{conv.id}'{' (' + hint + ')' if hint else ''}; "
+                f"its fields: {', '.join(conv.fields)}"
+            )
         if key in given:
             usage_error(f"'{key}' is given twice")
         given[key] = value
@@ -118,8 +137,9 @@ def build(convention: str, values: tuple[str, ...], project: str | None) -> None
     for note in result.notes:
         click.echo(f"mopsdocs: note: {_printable(note)}", err=True)
     if result.name is None:
-        click.echo(f"mopsdocs: these values do not make a conforming '{conv.id}' name ({conv.template.source}):",
-                   err=True)
+        click.echo(
+            f"mopsdocs: these values do not make a conforming '{conv.id}' name ({conv.template.source}):", err=True
+        )
         for problem in result.problems:
             line = f"{problem.field}: {problem.message}" if problem.field else problem.message
             click.echo(f"  {_printable(line)}", err=True)

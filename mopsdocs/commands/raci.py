@@ -29,8 +29,14 @@ def raci() -> None:
 
 @raci.command("export")
 @click.argument("matrix_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["csv", "markdown"]), default="csv", show_default=True,
-              help="csv: for Excel and Google Sheets (UTF-8 with BOM, CRLF); markdown: a table.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "markdown"]),
+    default="csv",
+    show_default=True,
+    help="csv: for Excel and Google Sheets (UTF-8 with BOM, CRLF); markdown: a table.",
+)
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @project_option
@@ -52,11 +58,17 @@ def export_matrix(matrix_id: str, fmt: str, output: str | None, force: bool, pro
         text = export_markdown(matrix, {pid: p.name for pid, p in model.parties.items()})
     _write(text, output, force)
     path = model.document_of(spec).path
-    lost = [d for d in report.diagnostics
-            if d.location.path == path and d.severity == "error" and d.code.startswith(_DROPPING)]
+    lost = [
+        d
+        for d in report.diagnostics
+        if d.location.path == path and d.severity == "error" and d.code.startswith(_DROPPING)
+    ]
     if lost:
-        click.echo(f"mopsdocs: {path} has {len(lost)} error(s) that left parts of the matrix out of the "
-                   "export; run `mopsdocs check` to see them", err=True)
+        click.echo(
+            f"mopsdocs: {path} has {len(lost)} error(s) that left parts of the matrix out of the "
+            "export; run `mopsdocs check` to see them",
+            err=True,
+        )
         raise Exit(1)
 
 
@@ -185,8 +197,13 @@ def _unknown_parties(imported: Imported) -> list[Problem]:
         col = imported.column_of[party]
         if party not in model.parties:
             hint = did_you_mean(party, model.parties)
-            out.append(Problem(imported.header_line, col, f"unknown party '{party}'"
-                               + (f" ({hint})" if hint else "") + ": check will report REF001"))
+            out.append(
+                Problem(
+                    imported.header_line,
+                    col,
+                    f"unknown party '{party}'" + (f" ({hint})" if hint else "") + ": check will report REF001",
+                )
+            )
     return out
 
 

@@ -31,14 +31,39 @@ def _run_mkdocs(args: list[str]) -> None:
 @click.option("--site-dir", "-d", metavar="DIR", default=None, help="Write the site here (default: site/).")
 @project_option
 def build(strict: bool, site_dir: str | None, project: str | None) -> None:
-    """Build the documentation site (MkDocs with the mopsdocs plugin)."""
+    """Build the documentation site (MkDocs with the mopsdocs plugin).
+
+    The site is built in a hidden folder beside the site folder and swapped in when complete: a
+    failed build (a spec error, a broken template, --strict) leaves the previous site as it was.
+    """
+    import shutil
+
+    from ..files import staging_dir, swap_in
+
     root = project_root(project)
     args = ["build", "--config-file", str(root / "mkdocs.yml")]
     if strict:
         args.append("--strict")
-    if site_dir:
-        args += ["--site-dir", str(Path(site_dir).resolve())]
-    _run_mkdocs(args)
+    final = Path(site_dir).resolve() if site_dir else _configured_site_dir(root)
+    if final is None:  # site_dir written so that only MkDocs can read it (e.g. !ENV): MkDocs builds in place
+        _run_mkdocs(args)
+        return
+    staged = staging_dir(final)
+    try:
+        _run_mkdocs([*args, "--site-dir", str(staged)])
+        swap_in(staged, final)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _configured_site_dir(root: Path) -> Path | None:
+    """mkdocs.yml's `site_dir` (default `site`), resolved against the project; None if not plain text."""
+    from ..loader import load_file
+
+    loaded = load_file(str(root / "mkdocs.yml"), "mkdocs.yml")
+    data = loaded.documents[0].data if loaded.documents else None
+    value = data.get("site_dir", "site") if isinstance(data, dict) else "site"
+    return (root / value).resolve() if isinstance(value, str) and value else None
 
 
 @click.command()
@@ -58,8 +83,14 @@ def serve(dev_addr: str | None, strict: bool, project: str | None) -> None:
 
 @click.command()
 @click.argument("lifecycle")
-@click.option("--format", "fmt", type=click.Choice(["dot", "svg"]), default="dot", show_default=True,
-              help="DOT source, or SVG drawn by Graphviz (with the site's stylesheet embedded).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["dot", "svg"]),
+    default="dot",
+    show_default=True,
+    help="DOT source, or SVG drawn by Graphviz (with the site's stylesheet embedded).",
+)
 @project_option
 def graph(lifecycle: str, fmt: str, project: str | None) -> None:
     """Print the diagram of LIFECYCLE (its id), as on the site."""

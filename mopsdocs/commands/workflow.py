@@ -31,8 +31,9 @@ def fmt(check_only: bool, project: str | None) -> None:
     for rel, why in result.kept:  # our limitation, not the user's mistake: said, not a failure
         click.echo(f"left {rel} as it is: {why}; please report this to mopsdocs", err=True)
     kept = f", {len(result.kept)} left as they are" if result.kept else ""
-    click.echo(f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} unchanged{kept}, "
-               f"{len(result.skipped)} skipped.")
+    click.echo(
+        f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} unchanged{kept}, {len(result.skipped)} skipped."
+    )
     if result.skipped or (check_only and result.changed):
         raise Exit(1)
 

@@ -45,7 +45,9 @@ def build_name(conv: CompiledConvention, values: Mapping[str, str]) -> Built:
         message = f.describe(value, build=True)
         if message:
             problems.append(Problem(field_name, message))
-        problems.extend(Problem(field_name, forbidden_message(conv, ch)) for ch in _unique(value) if ch in conv.forbidden)
+        problems.extend(
+            Problem(field_name, forbidden_message(conv, ch)) for ch in _unique(value) if ch in conv.forbidden
+        )
     if problems:
         return Built(None, tuple(problems), tuple(notes))
     name = "".join(used[p.field] if isinstance(p, Slot) else p for p in pieces)
@@ -63,8 +65,11 @@ def _unique(text: str) -> list[str]:
 
 
 def _has_value(nodes: tuple[Node, ...], values: Mapping[str, str]) -> bool:
-    return any((isinstance(n, Slot) and values.get(n.field, "") != "")
-               or (isinstance(n, Group) and _has_value(n.children, values)) for n in nodes)
+    return any(
+        (isinstance(n, Slot) and values.get(n.field, "") != "")
+        or (isinstance(n, Group) and _has_value(n.children, values))
+        for n in nodes
+    )
 
 
 def _included(nodes: tuple[Node, ...], values: Mapping[str, str], present: bool) -> list[str]:

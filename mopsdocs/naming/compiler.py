@@ -22,8 +22,16 @@ from .userpattern import PatternProblem, compile_user_pattern
 
 # Characters no name should hold whatever the convention says: control characters and the
 # invisible ones that arrive by copy and paste (zero-width spaces, BOMs, non-breaking spaces).
-INVISIBLE: Intervals = [(0, 31), (127, 159), (0xA0, 0xA0), (0xAD, 0xAD), (0x200B, 0x200F),
-                        (0x2028, 0x202E), (0x2060, 0x2064), (0xFEFF, 0xFEFF)]
+INVISIBLE: Intervals = [
+    (0, 31),
+    (127, 159),
+    (0xA0, 0xA0),
+    (0xAD, 0xAD),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x2064),
+    (0xFEFF, 0xFEFF),
+]
 EVERYTHING: Intervals = [(0, rx.MAX_CODE_POINT)]
 END = Rx(r"\Z", "$")
 MAX_LENGTH_SPAN = 256
@@ -68,8 +76,9 @@ class CompiledConvention:
         return self.forbidden == specs.MARKETO_FORBIDDEN
 
 
-def compile_convention(conv: specs.Convention, vocabularies: Mapping[str, specs.Vocabulary],
-                       known_fields: set[str] | None = None) -> tuple[CompiledConvention | None, list[CompileProblem]]:
+def compile_convention(
+    conv: specs.Convention, vocabularies: Mapping[str, specs.Vocabulary], known_fields: set[str] | None = None
+) -> tuple[CompiledConvention | None, list[CompileProblem]]:
     """The compiled convention (None when it cannot be used) and every problem found.
 
     `known_fields` are field names present in the YAML even if schema validation dropped their
@@ -102,8 +111,18 @@ def compile_convention(conv: specs.Convention, vocabularies: Mapping[str, specs.
     body = _body(template.nodes, ordered, conv.case_sensitive)
     guard = rx.lookahead(rx.repeat(rx.char_class(allowed), 1, conv.max_length) + END)
     whole = guard + rx.group(body)
-    return CompiledConvention(conv.id, conv.name, template, ordered, conv.max_length, conv.forbidden,
-                              conv.case_sensitive, whole, tuple(conv.applies_to), allowed), problems
+    return CompiledConvention(
+        conv.id,
+        conv.name,
+        template,
+        ordered,
+        conv.max_length,
+        conv.forbidden,
+        conv.case_sensitive,
+        whole,
+        tuple(conv.applies_to),
+        allowed,
+    ), problems
 
 
 def _optional_fields(nodes: tuple[Node, ...], inside: bool = False) -> set[str]:
@@ -128,25 +147,44 @@ def _body(nodes: tuple[Node, ...], fields: Mapping[str, CompiledField], case_sen
     return rx.concat(parts)
 
 
-def _check_placeholders(conv: specs.Convention, template: Template, known: set[str]) -> tuple[list[CompileProblem], bool]:
+def _check_placeholders(
+    conv: specs.Convention, template: Template, known: set[str]
+) -> tuple[list[CompileProblem], bool]:
     problems = []
     ok = True
     seen: set[str] = set()
     for slot in template.slots():
         if slot.field in seen:
-            problems.append(CompileProblem(f"template: field '{slot.field}' is used twice (character {slot.position})",
-                                           ("template",), hint="a field appears once; define a second field"))
+            problems.append(
+                CompileProblem(
+                    f"template: field '{slot.field}' is used twice (character {slot.position})",
+                    ("template",),
+                    hint="a field appears once; define a second field",
+                )
+            )
         seen.add(slot.field)
         if slot.field not in conv.fields:
             ok = False
             if slot.field not in known:
-                hint = did_you_mean(slot.field, conv.fields) or f"define it under `fields:` ({', '.join(conv.fields) or 'none yet'})"
-                problems.append(CompileProblem(f"template: unknown field '{slot.field}' (character {slot.position})",
-                                               ("template",), hint=hint))
+                hint = (
+                    did_you_mean(slot.field, conv.fields)
+                    or f"define it under `fields:` ({', '.join(sorted(conv.fields)) or 'none yet'})"
+                )
+                problems.append(
+                    CompileProblem(
+                        f"template: unknown field '{slot.field}' (character {slot.position})", ("template",), hint=hint
+                    )
+                )
     for name in conv.fields:
         if name not in seen:
-            problems.append(CompileProblem(f"field '{name}' is not used in the template", ("fields", name), key=True,
-                                           hint=f"add {{{name}}} to the template, or remove the field"))
+            problems.append(
+                CompileProblem(
+                    f"field '{name}' is not used in the template",
+                    ("fields", name),
+                    key=True,
+                    hint=f"add {{{name}}} to the template, or remove the field",
+                )
+            )
     return problems, ok
 
 
@@ -156,8 +194,13 @@ def _check_literals(conv: specs.Convention, template: Template) -> list[CompileP
     if not bad:
         return []
     shown = ", ".join(f"'{c}'" if c.isprintable() else f"U+{ord(c):04X}" for c in bad)
-    return [CompileProblem(f"template: its literal text contains {shown}, which names may not contain",
-                           ("template",), hint="change the separator, or the convention's `forbidden` characters")]
+    return [
+        CompileProblem(
+            f"template: its literal text contains {shown}, which names may not contain",
+            ("template",),
+            hint="change the separator, or the convention's `forbidden` characters",
+        )
+    ]
 
 
 def _literals(nodes: tuple[Node, ...]) -> list[str]:
@@ -180,17 +223,32 @@ def field_kind(spec: specs.NameField) -> str:
     return "vocabulary" if spec.vocabulary is not None else ("date" if spec.format is not None else "text")
 
 
-def _compile_field(conv: specs.Convention, name: str, spec: specs.NameField, vocabularies: Mapping[str, specs.Vocabulary],
-                   optional: bool) -> tuple[CompiledField | None, list[CompileProblem], bool]:
+def _compile_field(
+    conv: specs.Convention,
+    name: str,
+    spec: specs.NameField,
+    vocabularies: Mapping[str, specs.Vocabulary],
+    optional: bool,
+) -> tuple[CompiledField | None, list[CompileProblem], bool]:
     kind = field_kind(spec)
     where = ("fields", name)
-    problems = [CompileProblem(f"field '{name}': '{key}' does not apply to a {kind} field", where + (key,), key=True,
-                               hint="remove it, or set `type:` to the kind of field you meant")
-                for key in sorted(spec.model_fields_set - _KEYS_BY_KIND[kind])]
+    problems = [
+        CompileProblem(
+            f"field '{name}': '{key}' does not apply to a {kind} field",
+            where + (key,),
+            key=True,
+            hint="remove it, or set `type:` to the kind of field you meant",
+        )
+        for key in sorted(spec.model_fields_set - _KEYS_BY_KIND[kind])
+    ]
     try:
         compiled = _COMPILERS[kind](conv, name, spec, vocabularies, optional)
     except _FieldProblem as exc:
-        return None, problems + [CompileProblem(f"field '{name}': {exc.args[0]}", where + exc.where, exc.key, exc.hint)], False
+        return (
+            None,
+            problems + [CompileProblem(f"field '{name}': {exc.args[0]}", where + exc.where, exc.key, exc.hint)],
+            False,
+        )
     except _Unresolved:
         return None, problems, False
     return compiled, problems, True
@@ -206,11 +264,20 @@ class _Unresolved(Exception):
     """A problem already reported by another rule (an unknown vocabulary is REF001)."""
 
 
-def _vocabulary_field(conv: specs.Convention, name: str, spec: specs.NameField,
-                      vocabularies: Mapping[str, specs.Vocabulary], optional: bool) -> CompiledField:
+def _vocabulary_field(
+    conv: specs.Convention,
+    name: str,
+    spec: specs.NameField,
+    vocabularies: Mapping[str, specs.Vocabulary],
+    optional: bool,
+) -> CompiledField:
     if spec.vocabulary is None:
-        raise _FieldProblem("a vocabulary field needs `vocabulary:` (the id of a vocabulary)", (), True,
-                            "add `vocabulary: <id>`, or change `type:`")
+        raise _FieldProblem(
+            "a vocabulary field needs `vocabulary:` (the id of a vocabulary)",
+            (),
+            True,
+            "add `vocabulary: <id>`, or change `type:`",
+        )
     vocab = vocabularies.get(spec.vocabulary)
     if vocab is None:
         raise _Unresolved()
@@ -220,34 +287,56 @@ def _vocabulary_field(conv: specs.Convention, name: str, spec: specs.NameField,
     bad = [c for c in codes if not c or any(ch in conv.forbidden or rx.in_class(ch, INVISIBLE) for ch in c)]
     if bad:
         shown = ", ".join(f"'{c}'" for c in bad[:5])
-        raise _FieldProblem(f"vocabulary '{vocab.id}' has codes that can never be in a name: {shown}", ("vocabulary",),
-                            hint="codes may not be empty or contain the convention's forbidden characters")
+        raise _FieldProblem(
+            f"vocabulary '{vocab.id}' has codes that can never be in a name: {shown}",
+            ("vocabulary",),
+            hint="codes may not be empty or contain the convention's forbidden characters",
+        )
     terms: dict[str, tuple[str, str]] = {}
     for value in vocab.values:
         for term, how in [(value.label, "label")] + [(a, "alias") for a in value.aliases]:
             if term and term != value.code:
                 terms.setdefault(term.lower(), (value.code, how))
                 terms.setdefault("~" + "".join(ch for ch in term.lower() if ch.isalnum()), (value.code, how))
-    return CompiledField(name, "vocabulary", rx.words(codes, conv.case_sensitive), optional, conv.case_sensitive,
-                         vocabulary=vocab.id, codes=codes, terms=terms)
+    return CompiledField(
+        name,
+        "vocabulary",
+        rx.words(codes, conv.case_sensitive),
+        optional,
+        conv.case_sensitive,
+        vocabulary=vocab.id,
+        codes=codes,
+        terms=terms,
+    )
 
 
-def _date_field(conv: specs.Convention, name: str, spec: specs.NameField,
-                vocabularies: Mapping[str, specs.Vocabulary], optional: bool) -> CompiledField:
+def _date_field(
+    conv: specs.Convention,
+    name: str,
+    spec: specs.NameField,
+    vocabularies: Mapping[str, specs.Vocabulary],
+    optional: bool,
+) -> CompiledField:
     try:
         fmt = dates.parse_format(spec.format if spec.format is not None else "YYYY-MM-DD")
     except dates.DateFormatProblem as exc:
         raise _FieldProblem(str(exc), ("format",), hint="e.g. YYYY-MM, YYYY-MM-DD, YYYYMMDD or YYYY-qN") from None
-    return CompiledField(name, "date", dates.date_rx(fmt, conv.case_sensitive), optional, conv.case_sensitive,
-                         date_format=fmt)
+    return CompiledField(
+        name, "date", dates.date_rx(fmt, conv.case_sensitive), optional, conv.case_sensitive, date_format=fmt
+    )
 
 
-def _number_field(conv: specs.Convention, name: str, spec: specs.NameField,
-                  vocabularies: Mapping[str, specs.Vocabulary], optional: bool) -> CompiledField:
+def _number_field(
+    conv: specs.Convention,
+    name: str,
+    spec: specs.NameField,
+    vocabularies: Mapping[str, specs.Vocabulary],
+    optional: bool,
+) -> CompiledField:
     low, high = spec.min, spec.max
     if low is not None and high is not None and low > high:
         raise _FieldProblem(f"min ({low}) is larger than max ({high})", ("min",))
-    if spec.digits is not None and low is not None and low >= 10 ** spec.digits:
+    if spec.digits is not None and low is not None and low >= 10**spec.digits:
         raise _FieldProblem(f"min ({low}) does not fit in {spec.digits} digits", ("min",))
     if high is not None and high < 0:
         raise _FieldProblem(f"max ({high}) is below zero: numbers in names have no sign", ("max",))
@@ -255,12 +344,18 @@ def _number_field(conv: specs.Convention, name: str, spec: specs.NameField,
         matcher = rx.repeat(rx.char_class(rx.DIGITS), 1, None)
     else:
         matcher = rx.int_range(low or 0, high, spec.digits)
-    return CompiledField(name, "number", matcher, optional, conv.case_sensitive, digits=spec.digits,
-                         minimum=low, maximum=high)
+    return CompiledField(
+        name, "number", matcher, optional, conv.case_sensitive, digits=spec.digits, minimum=low, maximum=high
+    )
 
 
-def _text_field(conv: specs.Convention, name: str, spec: specs.NameField,
-                vocabularies: Mapping[str, specs.Vocabulary], optional: bool) -> CompiledField:
+def _text_field(
+    conv: specs.Convention,
+    name: str,
+    spec: specs.NameField,
+    vocabularies: Mapping[str, specs.Vocabulary],
+    optional: bool,
+) -> CompiledField:
     # Without min_length, free text needs one character; a pattern decides for itself.
     low = spec.min_length if spec.min_length is not None else (1 if spec.pattern is None else 0)
     high = spec.max_length
@@ -281,18 +376,38 @@ def _text_field(conv: specs.Convention, name: str, spec: specs.NameField,
             raise _FieldProblem(f"no text can match the pattern and be {low} to {high} characters long", ("pattern",))
         matcher, allowed = rx.repeat(rx.char_class(ranges), lo, hi), ranges
     else:
-        matcher, allowed = _bounded(pattern.rx, pattern.min_width, pattern.max_width, low, high,
-                                    conv.max_length, list(conv.fields).index(name)), None
-    return CompiledField(name, "text", matcher, optional, conv.case_sensitive, pattern=pattern,
-                         min_length=low, max_length=high, allowed=allowed)
+        matcher, allowed = (
+            _bounded(
+                pattern.rx,
+                pattern.min_width,
+                pattern.max_width,
+                low,
+                high,
+                conv.max_length,
+                sorted(conv.fields).index(name),
+            ),
+            None,
+        )
+    return CompiledField(
+        name,
+        "text",
+        matcher,
+        optional,
+        conv.case_sensitive,
+        pattern=pattern,
+        min_length=low,
+        max_length=high,
+        allowed=allowed,
+    )
 
 
 def _min(a: int | None, b: int | None) -> int | None:
     return b if a is None else (a if b is None else min(a, b))
 
 
-def _bounded(body: Rx, p_low: int, p_high: int | None, low: int, high: int | None, name_max: int | None,
-             salt: int) -> Rx:
+def _bounded(
+    body: Rx, p_low: int, p_high: int | None, low: int, high: int | None, name_max: int | None, salt: int
+) -> Rx:
     """A pattern whose matches must also be `low`..`high` long. Regular expressions cannot count
     the characters of a sub-match, so each allowed length L is tried: a look-ahead captures what
     follows the next L characters, and after the pattern the rest must be exactly that capture."""
@@ -301,11 +416,17 @@ def _bounded(body: Rx, p_low: int, p_high: int | None, low: int, high: int | Non
     top = _min(_min(high, p_high), name_max)  # a field is never longer than the whole name
     bottom = max(low, p_low)
     if top is None:
-        raise _FieldProblem("with min_length and a pattern like this one, the field needs max_length too",
-                            ("min_length",), hint="add `max_length:` to the field or to the convention")
+        raise _FieldProblem(
+            "with min_length and a pattern like this one, the field needs max_length too",
+            ("min_length",),
+            hint="add `max_length:` to the field or to the convention",
+        )
     if top - bottom + 1 > MAX_LENGTH_SPAN:
-        raise _FieldProblem(f"max_length - min_length is more than {MAX_LENGTH_SPAN} for a pattern like this one",
-                            ("max_length",), hint="narrow the lengths, or write the pattern as one repeated class")
+        raise _FieldProblem(
+            f"max_length - min_length is more than {MAX_LENGTH_SPAN} for a pattern like this one",
+            ("max_length",),
+            hint="narrow the lengths, or write the pattern as one repeated class",
+        )
     if bottom > top:
         raise _FieldProblem(f"no text can match the pattern and be {low} to {high} characters long", ("pattern",))
     options = []

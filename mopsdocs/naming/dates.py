@@ -85,8 +85,13 @@ def _months(*numbers: int) -> Rx:
 def date_rx(fmt: DateFormat, case_sensitive: bool = True) -> Rx:
     """Exactly the existing dates written in `fmt`."""
     parts = fmt.parts
-    plain = {"YYYY": rx.int_range(1, 9999, 4), "YY": rx.repeat(_D, 2, 2), "N": rx.char_class([(49, 52)]),
-             "MM": rx.int_range(1, 12, 2), "DD": rx.int_range(1, 31, 2)}
+    plain = {
+        "YYYY": rx.int_range(1, 9999, 4),
+        "YY": rx.repeat(_D, 2, 2),
+        "N": rx.char_class([(49, 52)]),
+        "MM": rx.int_range(1, 12, 2),
+        "DD": rx.int_range(1, 31, 2),
+    }
     if not {"MM", "DD"} <= parts:
         return _render(fmt, plain, case_sensitive)
     variants = [
@@ -158,11 +163,13 @@ def problems_in(text: str, fmt: DateFormat, case_sensitive: bool = True) -> list
 def render(value: DateValue, fmt: DateFormat) -> str | None:
     """`value` written in `fmt`, or None when it lacks a part the format needs."""
     quarter = value.quarter or ((value.month - 1) // 3 + 1 if value.month else None)
-    pieces = {"YYYY": f"{value.year:04d}" if value.year else None,
-              "YY": f"{value.year % 100:02d}" if value.year else None,
-              "MM": f"{value.month:02d}" if value.month else None,
-              "DD": f"{value.day:02d}" if value.day else None,
-              "N": str(quarter) if quarter else None}
+    pieces = {
+        "YYYY": f"{value.year:04d}" if value.year else None,
+        "YY": f"{value.year % 100:02d}" if value.year else None,
+        "MM": f"{value.month:02d}" if value.month else None,
+        "DD": f"{value.day:02d}" if value.day else None,
+        "N": str(quarter) if quarter else None,
+    }
     out = []
     for token in fmt.tokens:
         if token in PARTS:

@@ -204,8 +204,9 @@ def _positions(conv: CompiledConvention, text: str) -> list[int] | None:
     return sorted(cuts)
 
 
-def _align(conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str, positions: list[int],
-           scorer: Scorer) -> Reading | None:
+def _align(
+    conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str, positions: list[int], scorer: Scorer
+) -> Reading | None:
     n = len(text)
     fields = conv.fields
 
@@ -240,9 +241,11 @@ def _align(conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: st
     return _reading_from_steps(conv, items, text, total, steps, scorer)
 
 
-def _literal_options(conv: CompiledConvention, lit: str, text: str, p: int, ahead: list[int]) -> list[tuple[int, int, str]]:
+def _literal_options(
+    conv: CompiledConvention, lit: str, text: str, p: int, ahead: list[int]
+) -> list[tuple[int, int, str]]:
     size = len(lit)
-    seg = text[p:p + size]
+    seg = text[p : p + size]
     out = []
     exact = seg == lit or (not conv.case_sensitive and rx.same_ignoring_case(seg, lit))
     if exact:
@@ -267,8 +270,14 @@ def _literal_options(conv: CompiledConvention, lit: str, text: str, p: int, ahea
     return out
 
 
-def _reading_from_steps(conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str, total: int,
-                        steps: tuple[tuple[int, int, int, str], ...], scorer: Scorer) -> Reading:
+def _reading_from_steps(
+    conv: CompiledConvention,
+    items: tuple[Literal | Slot, ...],
+    text: str,
+    total: int,
+    steps: tuple[tuple[int, int, int, str], ...],
+    scorer: Scorer,
+) -> Reading:
     problems: list[Problem] = []
     spans: list[tuple[str, int, int]] = []
     pieces: list[str] | None = []
@@ -303,6 +312,8 @@ def _reading_from_steps(conv: CompiledConvention, items: tuple[Literal | Slot, .
     suggestion = "".join(pieces) if pieces is not None else None
     structured = [(f, p, q) for f, p, q in spans if conv.fields[f].kind != "text"] or spans
     recognised = any(scorer(conv.fields[f], p, q).cost <= FIXABLE and q > p for f, p, q in structured) or any(
-        how == "ok" and any(c.isalnum() for c in items[k].text) for k, _, _, how in steps if k < len(items)
-        and isinstance(items[k], Literal))  # a word of the template itself, like 'OPS_', was found
+        how == "ok" and any(c.isalnum() for c in items[k].text)
+        for k, _, _, how in steps
+        if k < len(items) and isinstance(items[k], Literal)
+    )  # a word of the template itself, like 'OPS_', was found
     return Reading(total, tuple(problems), tuple(spans), suggestion, recognised)

@@ -210,8 +210,13 @@ def _text_candidates(text: str) -> list[str]:
     base = text.strip()
     inner = r"(?<=[^\W_])[\s_]+(?=[^\W_])"  # between letters or digits only: a trailing '_' is a
     # separator of the name, not a space in the field
-    out = [base, re.sub(r"(?<=\S)\s+(?=\S)", "-", base), re.sub(inner, "-", base), re.sub(r"\s+", "", base),
-           re.sub(r"(?<=[^\W_])[^\w-]+(?=[^\W_])", "-", base)]
+    out = [
+        base,
+        re.sub(r"(?<=\S)\s+(?=\S)", "-", base),
+        re.sub(inner, "-", base),
+        re.sub(r"\s+", "", base),
+        re.sub(r"(?<=[^\W_])[^\w-]+(?=[^\W_])", "-", base),
+    ]
     out += [c.lower() for c in out]
     seen: list[str] = []
     for c in out:
@@ -280,11 +285,18 @@ def _ranges_text(ranges: Intervals) -> str:
     parts = []
     for low, high in ranges[:12]:
         a, b = chr(low), chr(high)
-        shown = (lambda c: c if c.isprintable() and c != " " else ("space" if c == " " else f"U+{ord(c):04X}"))
+
+        def shown(c: str) -> str:
+            return c if c.isprintable() and c != " " else ("space" if c == " " else f"U+{ord(c):04X}")
+
         parts.append(shown(a) if low == high else f"{shown(a)}-{shown(b)}")
     return " ".join(parts) + (" ..." if len(ranges) > 12 else "")
 
 
 _SCORERS = {"vocabulary": _score_vocabulary, "date": _score_date, "number": _score_number, "text": _score_text}
-_DESCRIBERS = {"vocabulary": _describe_vocabulary, "date": _describe_date, "number": _describe_number,
-               "text": _describe_text}
+_DESCRIBERS = {
+    "vocabulary": _describe_vocabulary,
+    "date": _describe_date,
+    "number": _describe_number,
+    "text": _describe_text,
+}

@@ -107,7 +107,9 @@ def parse_template(source: str) -> tuple[Template | None, list[TemplateProblem]]
         ch = source[i]
         if ch == "\\":
             if i + 1 >= len(source):
-                problems.append(TemplateProblem("a '\\' at the end escapes nothing; write '\\\\' for a backslash", i + 1))
+                problems.append(
+                    TemplateProblem("a '\\' at the end escapes nothing; write '\\\\' for a backslash", i + 1)
+                )
                 break
             literal.append(source[i + 1])
             i += 2
@@ -119,12 +121,15 @@ def parse_template(source: str) -> tuple[Template | None, list[TemplateProblem]]
                 problems.append(TemplateProblem("'{' is not closed by '}'", i + 1))
                 i += 1
                 continue
-            name = source[i + 1:end]
+            name = source[i + 1 : end]
             if not name:
                 problems.append(TemplateProblem("empty placeholder '{}': put a field name inside", i + 1))
             elif not FIELD_NAME.match(name):
-                problems.append(TemplateProblem(
-                    f"'{{{name}}}' is not a placeholder: field names use letters, digits, '_' and '-'", i + 1))
+                problems.append(
+                    TemplateProblem(
+                        f"'{{{name}}}' is not a placeholder: field names use letters, digits, '_' and '-'", i + 1
+                    )
+                )
             else:
                 flush()
                 stack[-1][0].append(Slot(name, i + 1))

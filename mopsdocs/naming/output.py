@@ -73,8 +73,10 @@ class TextWriter:
             text = f"No names to check against '{self.convention}'."
         else:
             names = "name" if summary.checked == 1 else "names"
-            text = (f"Checked {summary.checked:,} {names} against '{self.convention}' ({self.template}): "
-                    f"{summary.valid:,} valid, {summary.invalid:,} invalid; {summary.rate()} conform.")
+            text = (
+                f"Checked {summary.checked:,} {names} against '{self.convention}' ({self.template}): "
+                f"{summary.valid:,} valid, {summary.invalid:,} invalid; {summary.rate()} conform."
+            )
         if summary.skipped:
             text += f" {summary.skipped:,} empty line(s) or row(s) skipped."
         self.out.write(printable(text) + "\n")
@@ -102,8 +104,11 @@ class JsonWriter:
         pass
 
     def invalid(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None:
-        result: dict[str, object] = {"name": verdict.name, "valid": False,
-                                     "problems": [{"field": p.field, "message": p.message} for p in verdict.problems]}
+        result: dict[str, object] = {
+            "name": verdict.name,
+            "valid": False,
+            "problems": [{"field": p.field, "message": p.message} for p in verdict.problems],
+        }
         if verdict.suggestion is not None:
             result["suggestion"] = verdict.suggestion
         self._result(_json(result))
@@ -136,14 +141,18 @@ class CsvWriter:
         columns = list(table.header) if table.header is not None else ["name"]
         if self.header is None:
             self.width = len(columns)
-            added = [c if c.casefold() not in {h.casefold() for h in columns} else f"naming_{c}" for c in VERDICT_COLUMNS]
+            added = [
+                c if c.casefold() not in {h.casefold() for h in columns} else f"naming_{c}" for c in VERDICT_COLUMNS
+            ]
             self.header = columns
             self._write((["file"] if self.several else []) + columns + added)
         elif columns != self.header:
             from .sources import InputProblem
 
-            raise InputProblem(f"{table.label} has other columns than the first file: "
-                               "CSV output needs the same columns in every file; check them one at a time")
+            raise InputProblem(
+                f"{table.label} has other columns than the first file: "
+                "CSV output needs the same columns in every file; check them one at a time"
+            )
 
     def _row(self, table: Table, row: list[str], verdict: list[str]) -> None:
         cells = row[: self.width] + [""] * (self.width - len(row))

@@ -181,8 +181,9 @@ def words(options: Iterable[str], case_sensitive: bool = True) -> Rx:
 
 def _trie_rx(node: dict[str, dict], case_sensitive: bool) -> Rx:
     ends = "" in node
-    branches = [literal(ch, case_sensitive) + _trie_rx(child, case_sensitive)
-                for ch, child in sorted(node.items()) if ch != ""]
+    branches = [
+        literal(ch, case_sensitive) + _trie_rx(child, case_sensitive) for ch, child in sorted(node.items()) if ch != ""
+    ]
     if not branches:
         return EMPTY
     body = branches[0] if len(branches) == 1 else alternation(branches)
@@ -197,7 +198,7 @@ def int_range(low: int, high: int | None, width: int | None) -> Rx:
     digits (zero-padded) when `width` is set, else with any number of leading zeros."""
     low = max(low, 0)
     if width is not None:
-        top = 10 ** width - 1
+        top = 10**width - 1
         high = top if high is None else min(high, top)
         if low > high:
             return NEVER

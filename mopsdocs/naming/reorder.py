@@ -39,8 +39,13 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _reorder_one(conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str,
-                 tokens: list[tuple[int, int]], scorer: Scorer) -> Reading | None:
+def _reorder_one(
+    conv: CompiledConvention,
+    items: tuple[Literal | Slot, ...],
+    text: str,
+    tokens: list[tuple[int, int]],
+    scorer: Scorer,
+) -> Reading | None:
     slots = [conv.fields[i.field] for i in items if isinstance(i, Slot)]
     free = [f for f in slots if f.kind == "text"]
     fixed = [f for f in slots if f.kind != "text"]
@@ -49,8 +54,10 @@ def _reorder_one(conv: CompiledConvention, items: tuple[Literal | Slot, ...], te
     # words of the template itself ('OPS' in 'OPS_{area}_{name}') belong to no field
     words = {w.lower() for item in items if isinstance(item, Literal) for w in _words(item.text)}
     literal = {i for i, (a, b) in enumerate(tokens) if text[a:b].lower() in words}
-    options = {f.name: [r for r in _ranges_for(f, text, tokens, scorer) if not literal & set(range(r[0], r[1] + 1))]
-               for f in fixed}
+    options = {
+        f.name: [r for r in _ranges_for(f, text, tokens, scorer) if not literal & set(range(r[0], r[1] + 1))]
+        for f in fixed
+    }
     found = _assign(fixed, options, set(), {})
     if found is None:
         return None
@@ -62,7 +69,7 @@ def _reorder_one(conv: CompiledConvention, items: tuple[Literal | Slot, ...], te
     elif free:
         if rest != list(range(rest[0], rest[-1] + 1)):
             return None
-        score = scorer.of(free[0], text[tokens[rest[0]][0]:tokens[rest[-1]][1]])
+        score = scorer.of(free[0], text[tokens[rest[0]][0] : tokens[rest[-1]][1]])
         if score.cost > FIXABLE:
             return None
         values[free[0].name] = (rest[0], rest[-1], score)
@@ -80,20 +87,25 @@ def _words(text: str) -> list[str]:
     return [text[a:b] for a, b in _tokens(text)]
 
 
-def _ranges_for(f: CompiledField, text: str, tokens: list[tuple[int, int]],
-                scorer: Scorer) -> list[tuple[int, int, Score]]:
+def _ranges_for(
+    f: CompiledField, text: str, tokens: list[tuple[int, int]], scorer: Scorer
+) -> list[tuple[int, int, Score]]:
     out = []
     for a in range(len(tokens)):
         for b in range(a, min(a + 4, len(tokens))):
-            score = scorer.of(f, text[tokens[a][0]:tokens[b][1]])
+            score = scorer.of(f, text[tokens[a][0] : tokens[b][1]])
             if score.cost <= FIXABLE:
                 out.append((a, b, score))
     out.sort(key=lambda r: r[2].cost)
     return out
 
 
-def _assign(fields: list[CompiledField], options: dict[str, list[tuple[int, int, Score]]], taken: set[int],
-            chosen: dict[str, tuple[int, int, Score]]) -> dict[str, tuple[int, int, Score]] | None:
+def _assign(
+    fields: list[CompiledField],
+    options: dict[str, list[tuple[int, int, Score]]],
+    taken: set[int],
+    chosen: dict[str, tuple[int, int, Score]],
+) -> dict[str, tuple[int, int, Score]] | None:
     if len(chosen) == len(fields):
         return dict(chosen)
     f = fields[len(chosen)]
@@ -109,9 +121,15 @@ def _assign(fields: list[CompiledField], options: dict[str, list[tuple[int, int,
     return None
 
 
-def _reorder_reading(conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str,
-                     tokens: list[tuple[int, int]], values: dict[str, tuple[int, int, Score]],
-                     order: list[str], expected: list[str]) -> Reading:
+def _reorder_reading(
+    conv: CompiledConvention,
+    items: tuple[Literal | Slot, ...],
+    text: str,
+    tokens: list[tuple[int, int]],
+    values: dict[str, tuple[int, int, Score]],
+    order: list[str],
+    expected: list[str],
+) -> Reading:
     misplaced = next(e for e, o in zip(expected, order) if e != o)
     problems = []
     cost = 4
@@ -122,7 +140,7 @@ def _reorder_reading(conv: CompiledConvention, items: tuple[Literal | Slot, ...]
             problems.append(Problem(name, "is missing"))
             cost += MISSING
             continue
-        span = text[tokens[a][0]:tokens[b][1]]
+        span = text[tokens[a][0] : tokens[b][1]]
         spans.append((name, tokens[a][0], tokens[b][1]))
         if name == misplaced:
             problems.append(Problem(name, f"'{span}' is in the wrong place: names follow {conv.template.source}"))
@@ -137,6 +155,6 @@ def _reorder_reading(conv: CompiledConvention, items: tuple[Literal | Slot, ...]
             pieces = None if pieces is None else pieces + [item.text]
             continue
         a, b, score = values[item.field]
-        value = score.fix if score.cost else text[tokens[a][0]:tokens[b][1]]
+        value = score.fix if score.cost else text[tokens[a][0] : tokens[b][1]]
         pieces = None if pieces is None or value is None else pieces + [value]
     return Reading(cost, tuple(problems), tuple(spans), "".join(pieces) if pieces is not None else None)

@@ -42,12 +42,18 @@ class Table:
 
 def decode(raw: bytes, label: str) -> tuple[str, bool, list[str]]:
     """Text, whether it had a byte-order mark, and notes for the user."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if raw.startswith(bom):
             try:
-                return raw[len(bom):].decode(codec), True, []
+                return raw[len(bom) :].decode(codec), True, []
             except UnicodeDecodeError:
-                raise InputProblem(f"{label} starts with a {codec.upper()} byte-order mark but is not {codec.upper()}") from None
+                raise InputProblem(
+                    f"{label} starts with a {codec.upper()} byte-order mark but is not {codec.upper()}"
+                ) from None
     if raw.startswith(b"PK\x03\x04"):
         raise InputProblem(f"{label} is a ZIP file (an Excel workbook?): save it as CSV and check that")
     if b"\x00" in raw[:65536]:
@@ -158,15 +164,23 @@ def _column_index(label: str, head: list[tuple[int, list[str]]], column: str, he
     columns = [c for c in (head[0][1] if head else []) if c.strip()]
     hint = did_you_mean(column, columns)
     listing = ", ".join(columns[:20]) if columns else "none: the file is empty"
-    raise InputProblem(f"{label} has no column '{column}'{' (' + hint + ')' if hint else ''}; its columns are: {listing}")
+    raise InputProblem(
+        f"{label} has no column '{column}'{' (' + hint + ')' if hint else ''}; its columns are: {listing}"
+    )
 
 
 def _clean_header(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").split()).casefold()
 
 
-def _csv_rows(label: str, reader: Iterator[list[str]], buffered: list[tuple[int, list[str]]], index: int,
-              previous: int, width: int) -> Iterator[tuple[str | None, int, list[str] | None]]:
+def _csv_rows(
+    label: str,
+    reader: Iterator[list[str]],
+    buffered: list[tuple[int, list[str]]],
+    index: int,
+    previous: int,
+    width: int,
+) -> Iterator[tuple[str | None, int, list[str] | None]]:
     for line, row in buffered:
         yield _cell(row, index, width), line, row
     try:

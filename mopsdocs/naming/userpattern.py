@@ -161,8 +161,9 @@ def _emit(items: list[Any], depth: int) -> Rx:
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             low, high, sub = av
             inner = rx.group(_emit(list(sub), depth + 1))
-            parts.append(rx.repeat(inner, int(low), None if high >= _c.MAXREPEAT else int(high),
-                                   lazy=op == _c.MIN_REPEAT))
+            parts.append(
+                rx.repeat(inner, int(low), None if high >= _c.MAXREPEAT else int(high), lazy=op == _c.MIN_REPEAT)
+            )
         elif op == _c.SUBPATTERN:
             _, add_flags, del_flags, sub = av
             if add_flags or del_flags:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from ..specs import ID_PATTERN
 from .model import LETTERS, WORDS, Matrix, Row, column_order
@@ -26,8 +26,9 @@ HEADER = ("activity_id", "activity", "group")
 FORMULA_STARTS = "=+-@\t\r"  # what Excel, LibreOffice and Google Sheets evaluate (OWASP CSV injection)
 DELIMITERS = (",", ";", "\t")
 MAX_BYTES = 10_000_000
-NO_HEADER = ("has no header row: its first line must be activity_id,activity,group,<party ids...> "
-             "(export a matrix to see one)")
+NO_HEADER = (
+    "has no header row: its first line must be activity_id,activity,group,<party ids...> (export a matrix to see one)"
+)
 A_R_SPELLINGS = {"A/R", "AR", "RA", "R/A", "A+R", "A&R"}
 _ID = re.compile(ID_PATTERN)
 
@@ -41,8 +42,9 @@ def defuse(value: str) -> str:
     A value that already starts with an apostrophe followed by such a character (or by another
     apostrophe) is prefixed too, so that `restore` can always tell our prefix from the user's own.
     """
-    if value and (value[0] in FORMULA_STARTS
-                  or (value[0] == "'" and len(value) > 1 and value[1] in FORMULA_STARTS + "'")):
+    if value and (
+        value[0] in FORMULA_STARTS or (value[0] == "'" and len(value) > 1 and value[1] in FORMULA_STARTS + "'")
+    ):
         return "'" + value
     return value
 
@@ -83,9 +85,12 @@ def export_markdown(matrix: Matrix, names: Mapping[str, str] | None = None) -> s
     """A Markdown table (rows grouped as on the site), for a wiki, a README or a ticket."""
     names = names or {}
     heads = ["Activity", "Group", *(md_cell(names.get(p, p)) for p in matrix.columns)]
-    lines = [f"# {md_cell(matrix.name)}", "",
-             "| " + " | ".join(heads) + " |",
-             "| " + " | ".join(["---", "---", *(":-:" for _ in matrix.columns)]) + " |"]
+    lines = [
+        f"# {md_cell(matrix.name)}",
+        "",
+        "| " + " | ".join(heads) + " |",
+        "| " + " | ".join(["---", "---", *(":-:" for _ in matrix.columns)]) + " |",
+    ]
     for row in matrix.grouped_rows():
         cells = [md_cell(row.name), md_cell(row.group or ""), *(row.letter(p) for p in matrix.columns)]
         lines.append("| " + " | ".join(cells) + " |")
@@ -143,8 +148,10 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise Unreadable(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line}): in Excel save it "
-                         "as 'CSV UTF-8', in Google Sheets use File > Download > CSV") from None
+        raise Unreadable(
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line}): in Excel save it "
+            "as 'CSV UTF-8', in Google Sheets use File > Download > CSV"
+        ) from None
 
 
 def _split_sep_line(text: str) -> tuple[str | None, str, int]:
@@ -218,8 +225,14 @@ def _read_header(line: int, header: list[str], out: Imported) -> list[str]:
     for i, expected in enumerate(HEADER[1:], start=1):
         found = header[i].strip() if i < len(header) else ""
         if found.lower() != expected:
-            out.problems.append(Problem(line, i + 1, f"expected the column '{expected}' here, found "
-                                        f"'{found}' (the header is activity_id,activity,group,<party ids...>)"))
+            out.problems.append(
+                Problem(
+                    line,
+                    i + 1,
+                    f"expected the column '{expected}' here, found "
+                    f"'{found}' (the header is activity_id,activity,group,<party ids...>)",
+                )
+            )
     parties: list[str] = ["", "", ""]
     seen: dict[str, int] = {}
     for col, cell in enumerate(header[3:], start=4):
@@ -266,8 +279,11 @@ def _read_row(line: int, cells: list[str], parties: list[str], out: Imported) ->
         out.notes.append(Problem(line, 1, f"no activity_id: '{activity}' made from the name"))
     if not _ID.fullmatch(activity):
         hint = f" (e.g. '{_slug(activity)}')" if _slug(activity) else ""
-        out.problems.append(Problem(line, 1, f"'{activity}' is not an activity id{hint}; "
-                                    "or leave the cell empty to make one from the name"))
+        out.problems.append(
+            Problem(
+                line, 1, f"'{activity}' is not an activity id{hint}; or leave the cell empty to make one from the name"
+            )
+        )
     elif activity in out.lines:
         first = out.lines[activity]
         out.problems.append(Problem(line, 1, f"duplicate activity id '{activity}' (also on line {first})"))

@@ -6,8 +6,9 @@ here, so the page, the CSV and the Markdown export always agree on column and ro
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .. import specs
@@ -78,14 +79,16 @@ class Matrix:
         out = []
         for party in self.columns:
             letters = [row.letter(party) for row in self.rows]
-            out.append(Load(
-                party,
-                r=sum(1 for x in letters if x in ("R", "A/R")),
-                a=sum(1 for x in letters if x in ("A", "A/R")),
-                c=letters.count("C"),
-                i=letters.count("I"),
-                carries=sum(1 for x in letters if x in ("R", "A", "A/R")),
-            ))
+            out.append(
+                Load(
+                    party,
+                    r=sum(1 for x in letters if x in ("R", "A/R")),
+                    a=sum(1 for x in letters if x in ("A", "A/R")),
+                    c=letters.count("C"),
+                    i=letters.count("I"),
+                    carries=sum(1 for x in letters if x in ("R", "A", "A/R")),
+                )
+            )
         return out
 
 

@@ -23,8 +23,9 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 def _printable(ch: str) -> bool:
     """YAML's c-printable set (raw characters outside it must be escaped)."""
     o = ord(ch)
-    return (0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD
-            or 0x10000 <= o <= 0x10FFFF) and o not in (0x2028, 0x2029, 0xFEFF)
+    return (
+        0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or 0x10000 <= o <= 0x10FFFF
+    ) and o not in (0x2028, 0x2029, 0xFEFF)
 
 
 def _double_quoted(value: str) -> str:
@@ -44,8 +45,12 @@ def _double_quoted(value: str) -> str:
 
 def scalar(value: str) -> str:
     """`value` as a YAML scalar that reads back as exactly this text."""
-    if (_PLAIN.fullmatch(value) and resolve_plain(value) == value and value.lower() not in _YAML11_WORDS
-            and not _DATE_LIKE.match(value)):
+    if (
+        _PLAIN.fullmatch(value)
+        and resolve_plain(value) == value
+        and value.lower() not in _YAML11_WORDS
+        and not _DATE_LIKE.match(value)
+    ):
         return value
     return _double_quoted(value)
 

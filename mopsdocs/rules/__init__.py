@@ -9,8 +9,9 @@ severities, docs and the catalogue have a single source.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import specs
 from ..diagnostics import Diagnostic
@@ -47,9 +47,12 @@ def _lifecycles(project: Project) -> list[specs.LifecycleSpec]:
 def incomplete(project: Project, lc: specs.LifecycleSpec) -> bool:
     """A stage or transition was dropped or points nowhere: graph-wide rules would only echo that."""
     stages = project.stages.get(lc.id, {})
-    return (project.had_error(lc, "stages") or project.had_error(lc, "transitions")
-            or len(stages) != len(lc.stages)
-            or any(t.from_ not in stages or t.to not in stages for t in lc.transitions))
+    return (
+        project.had_error(lc, "stages")
+        or project.had_error(lc, "transitions")
+        or len(stages) != len(lc.stages)
+        or any(t.from_ not in stages or t.to not in stages for t in lc.transitions)
+    )
 
 
 def _complete_lifecycles(project: Project) -> list[specs.LifecycleSpec]:
@@ -66,12 +69,21 @@ def check_initial(project: Project) -> Iterator[Diagnostic]:
     for lc in _lifecycles(project):
         initial = [s for s in _stages(project, lc) if s.initial]
         if not initial and not incomplete(project, lc):
-            yield project.diag("LC001", f"lifecycle '{lc.id}' has no initial stage", lc, "id",
-                               hint="mark the stage new records enter with `initial: true`")
+            yield project.diag(
+                "LC001",
+                f"lifecycle '{lc.id}' has no initial stage",
+                lc,
+                "id",
+                hint="mark the stage new records enter with `initial: true`",
+            )
         for extra in initial[1:]:
-            yield project.diag("LC001", f"lifecycle '{lc.id}' has more than one initial stage: "
-                               f"{', '.join(s.id for s in initial)}", extra, "initial",
-                               hint="keep `initial: true` on one stage only")
+            yield project.diag(
+                "LC001",
+                f"lifecycle '{lc.id}' has more than one initial stage: {', '.join(s.id for s in initial)}",
+                extra,
+                "initial",
+                hint="keep `initial: true` on one stage only",
+            )
 
 
 @rule("LC002", "error", "stage unreachable from the initial stage")
@@ -89,8 +101,13 @@ def check_unreachable(project: Project) -> Iterator[Diagnostic]:
         seen = reachable(project, lc, start.id)
         for stage in _stages(project, lc):
             if stage.id not in seen:
-                yield project.diag("LC002", f"stage '{stage.id}' cannot be reached from '{start.id}'", stage, "id",
-                                   hint=f"add a transition into '{stage.id}'")
+                yield project.diag(
+                    "LC002",
+                    f"stage '{stage.id}' cannot be reached from '{start.id}'",
+                    stage,
+                    "id",
+                    hint=f"add a transition into '{stage.id}'",
+                )
 
 
 @rule("LC003", "error", "non-terminal stage with no outgoing transition")
@@ -105,8 +122,13 @@ def check_dead_ends(project: Project) -> Iterator[Diagnostic]:
         leaving = {t.from_ for t in lc.transitions}
         for stage in _stages(project, lc):
             if not stage.terminal and stage.id not in leaving:
-                yield project.diag("LC003", f"stage '{stage.id}' is a dead end: no transition leaves it", stage, "id",
-                                   hint="add a transition out of it, or mark it `terminal: true`")
+                yield project.diag(
+                    "LC003",
+                    f"stage '{stage.id}' is a dead end: no transition leaves it",
+                    stage,
+                    "id",
+                    hint="add a transition out of it, or mark it `terminal: true`",
+                )
 
 
 @rule("LC004", "warning", "terminal stage with an outgoing progress transition")
@@ -121,8 +143,13 @@ def check_terminal_progress(project: Project) -> Iterator[Diagnostic]:
         table = project.stages.get(lc.id, {})
         for t in _known_transitions(project, lc):
             if table[t.from_].terminal and t.type == "progress":
-                yield project.diag("LC004", f"terminal stage '{t.from_}' has a progress transition to '{t.to}'",
-                                   t, "from", hint="use `type: reopen` or `type: recycle` for a way back")
+                yield project.diag(
+                    "LC004",
+                    f"terminal stage '{t.from_}' has a progress transition to '{t.to}'",
+                    t,
+                    "from",
+                    hint="use `type: reopen` or `type: recycle` for a way back",
+                )
 
 
 def _sla_missing_handoffs(project: Project, lc: specs.LifecycleSpec) -> Iterator[tuple[specs.Transition, str, str]]:
@@ -145,8 +172,13 @@ def check_handoff_sla(project: Project) -> Iterator[Diagnostic]:
     """
     for lc in _lifecycles(project):
         for t, src, dst in _sla_missing_handoffs(project, lc):
-            yield project.diag("LC005", f"hand-off {t.from_} -> {t.to} from team '{src}' to team '{dst}' has no SLA",
-                               t, "to", hint="add `sla:` to the transition or to the target stage")
+            yield project.diag(
+                "LC005",
+                f"hand-off {t.from_} -> {t.to} from team '{src}' to team '{dst}' has no SLA",
+                t,
+                "to",
+                hint="add `sla:` to the transition or to the target stage",
+            )
 
 
 @rule("LC006", "error", "duplicate transition")
@@ -160,8 +192,13 @@ def check_duplicate_transitions(project: Project) -> Iterator[Diagnostic]:
             key = (t.from_, t.to, t.type)
             if key in seen:
                 first = project.loc(seen[key])
-                yield project.diag("LC006", f"duplicate {t.type} transition {t.from_} -> {t.to} (first at line {first.line})",
-                                   t, "from", hint="merge the two conditions into one transition")
+                yield project.diag(
+                    "LC006",
+                    f"duplicate {t.type} transition {t.from_} -> {t.to} (first at line {first.line})",
+                    t,
+                    "from",
+                    hint="merge the two conditions into one transition",
+                )
             else:
                 seen[key] = t
 
@@ -179,8 +216,13 @@ def check_backwards_progress(project: Project) -> Iterator[Diagnostic]:
         order = {s.id: i for i, s in enumerate(s for s in _stages(project, lc) if s.path == "main")}
         for t in _known_transitions(project, lc):
             if t.type == "progress" and t.from_ in order and t.to in order and order[t.to] < order[t.from_]:
-                yield project.diag("LC007", f"progress transition {t.from_} -> {t.to} goes back along the main path",
-                                   t, "to", hint="use `type: recycle` or `type: reopen`")
+                yield project.diag(
+                    "LC007",
+                    f"progress transition {t.from_} -> {t.to} goes back along the main path",
+                    t,
+                    "to",
+                    hint="use `type: recycle` or `type: reopen`",
+                )
 
 
 @rule("LC008", "error", "no terminal stage reachable from the initial stage")
@@ -197,5 +239,10 @@ def check_terminal_reachable(project: Project) -> Iterator[Diagnostic]:
             continue
         table = project.stages.get(lc.id, {})
         if not any(table[s].terminal for s in reachable(project, lc, start.id) if s in table):
-            yield project.diag("LC008", f"lifecycle '{lc.id}' has no terminal stage reachable from '{start.id}'",
-                               lc, "id", hint="mark the end stages `terminal: true` and add transitions into them")
+            yield project.diag(
+                "LC008",
+                f"lifecycle '{lc.id}' has no terminal stage reachable from '{start.id}'",
+                lc,
+                "id",
+                hint="mark the end stages `terminal: true` and add transitions into them",
+            )

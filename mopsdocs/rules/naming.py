@@ -44,8 +44,14 @@ def check_examples(project: Project) -> Iterator[Diagnostic]:
             if not compiled.is_valid(example):
                 verdict = explain(compiled, example)
                 hint = f"it would conform as '{verdict.suggestion}'" if verdict.suggestion else None
-                yield project.diag("NAME001", f"example '{example}' does not conform: {_reasons(verdict)}",
-                                   conv, "examples", i, hint=hint)
+                yield project.diag(
+                    "NAME001",
+                    f"example '{example}' does not conform: {_reasons(verdict)}",
+                    conv,
+                    "examples",
+                    i,
+                    hint=hint,
+                )
 
 
 @rule("NAME002", "error", "a counterexample matches its convention")
@@ -64,9 +70,14 @@ def check_counterexamples(project: Project) -> Iterator[Diagnostic]:
             continue
         for i, name in enumerate(conv.counterexamples):
             if compiled.is_valid(name):
-                yield project.diag("NAME002", f"counterexample '{name}' conforms to convention '{conv_id}'",
-                                   conv, "counterexamples", i,
-                                   hint="tighten the fields or the template, or remove the counterexample")
+                yield project.diag(
+                    "NAME002",
+                    f"counterexample '{name}' conforms to convention '{conv_id}'",
+                    conv,
+                    "counterexamples",
+                    i,
+                    hint="tighten the fields or the template, or remove the counterexample",
+                )
 
 
 @rule("NAME003", "error", "template error: unknown or unused field, unbalanced brackets, invalid field")
@@ -109,24 +120,40 @@ def _vocabulary_problems(project: Project, vocab: specs.Vocabulary) -> Iterator[
     for value in vocab.values:
         if value.code in codes:
             first = project.loc(codes[value.code], "code")
-            yield project.diag("NAME004", f"duplicate code '{value.code}' in vocabulary '{vocab.id}' "
-                               f"(first at line {first.line})", value, "code", hint="remove one of them")
+            yield project.diag(
+                "NAME004",
+                f"duplicate code '{value.code}' in vocabulary '{vocab.id}' (first at line {first.line})",
+                value,
+                "code",
+                hint="remove one of them",
+            )
         else:
             codes[value.code] = value
     terms: dict[str, specs.VocabularyValue] = {}
     for value in vocab.values:
         entries = ([("label", value.label, ("label",))] if value.label else []) + [
-            ("alias", alias, ("aliases", j)) for j, alias in enumerate(value.aliases)]
+            ("alias", alias, ("aliases", j)) for j, alias in enumerate(value.aliases)
+        ]
         for how, term, where in entries:
             other = codes.get(term)
             if other is not None and other is not value:
-                yield project.diag("NAME004", f"{how} '{term}' of '{value.code}' is the code of another value",
-                                   value, *where, hint="a label or alias must not be a code of the vocabulary")
+                yield project.diag(
+                    "NAME004",
+                    f"{how} '{term}' of '{value.code}' is the code of another value",
+                    value,
+                    *where,
+                    hint="a label or alias must not be a code of the vocabulary",
+                )
                 continue
             owner = terms.setdefault(term.lower(), value)
             if owner is not value and owner.code != value.code:
-                yield project.diag("NAME004", f"{how} '{term}' of '{value.code}' is also a label or alias of "
-                                   f"'{owner.code}'", value, *where, hint="keep it on one value only")
+                yield project.diag(
+                    "NAME004",
+                    f"{how} '{term}' of '{value.code}' is also a label or alias of '{owner.code}'",
+                    value,
+                    *where,
+                    hint="keep it on one value only",
+                )
 
 
 @rule("NAME005", "error", "program `asset_name` does not conform")
@@ -140,8 +167,11 @@ def check_program_names(project: Project) -> Iterator[Diagnostic]:
     Fix: rename the program in the platform and in its spec, or correct the convention. Example:
     `specs/programs/bounces.yaml:4:13: error[NAME005]: asset name 'OPS Bounce Management' does not conform to convention 'operational-program' (OPS_{area}_{name}): ...`
     """
-    conventions = [(conv_id, c) for conv_id, (c, _) in compile_all(project).items()
-                   if c is not None and "operational-program" in c.applies_to]
+    conventions = [
+        (conv_id, c)
+        for conv_id, (c, _) in compile_all(project).items()
+        if c is not None and "operational-program" in c.applies_to
+    ]
     if not conventions:
         return
     for program in project.programs.values():
@@ -152,6 +182,11 @@ def check_program_names(project: Project) -> Iterator[Diagnostic]:
                 continue
             verdict = explain(compiled, program.asset_name)
             hint = f"rename it to '{verdict.suggestion}'" if verdict.suggestion else None
-            yield project.diag("NAME005", f"asset name '{program.asset_name}' does not conform to convention "
-                               f"'{conv_id}' ({compiled.template.source}): {_reasons(verdict)}",
-                               program, "asset_name", hint=hint)
+            yield project.diag(
+                "NAME005",
+                f"asset name '{program.asset_name}' does not conform to convention "
+                f"'{conv_id}' ({compiled.template.source}): {_reasons(verdict)}",
+                program,
+                "asset_name",
+                hint=hint,
+            )

@@ -50,8 +50,13 @@ def check_cycles(project: Project) -> Iterator[Diagnostic]:
         yield project.diag("PRG001", message, first, "depends_on", index, hint=hint)
     if len(cycles) > MAX_CYCLES:
         last = project.programs[cycles[MAX_CYCLES - 1][0]]
-        yield project.diag("PRG001", f"more dependency cycles than the {MAX_CYCLES} listed", last, "depends_on",
-                           hint="break the cycles above first, then run the check again")
+        yield project.diag(
+            "PRG001",
+            f"more dependency cycles than the {MAX_CYCLES} listed",
+            last,
+            "depends_on",
+            hint="break the cycles above first, then run the check again",
+        )
 
 
 @rule("PRG002", "warning", "review overdue or never reviewed")
@@ -80,8 +85,10 @@ def check_reviews(project: Project) -> Iterator[Diagnostic]:
             hint = "review it and record the date in `reviewed: {on: YYYY-MM-DD}`"
         else:
             days = status.overdue_days
-            message = (f"review of program '{pid}' is {days} day{'s' if days != 1 else ''} overdue: "
-                       f"last reviewed {status.last}, due {status.due} (every {status.every})")
+            message = (
+                f"review of program '{pid}' is {days} day{'s' if days != 1 else ''} overdue: "
+                f"last reviewed {status.last}, due {status.due} (every {status.every})"
+            )
             hint = "review it, then set `reviewed.on` to the review date"
         yield Diagnostic("PRG002", RULES["PRG002"].severity, message, where, hint)
 
@@ -102,8 +109,13 @@ def check_schedules(project: Project) -> Iterator[Diagnostic]:
         if trigger is None or trigger.type not in ("batch", "scheduled"):
             continue
         if trigger.schedule is None or not trigger.schedule.strip():
-            yield project.diag("PRG003", f"program '{pid}' has a {trigger.type} trigger but no schedule",
-                               trigger, "type", hint="add `schedule:`, e.g. \"Daily at 02:00 UTC\"")
+            yield project.diag(
+                "PRG003",
+                f"program '{pid}' has a {trigger.type} trigger but no schedule",
+                trigger,
+                "type",
+                hint='add `schedule:`, e.g. "Daily at 02:00 UTC"',
+            )
 
 
 @rule("PRG004", "warning", "required program category without an active program")
@@ -130,8 +142,13 @@ def check_required_categories(project: Project) -> Iterator[Diagnostic]:
             hint = "; ".join(f"'{m}' is {status_phrase(project.programs[m].status)}" for m in members)
         else:
             hint = f"add a program with `category: {category}` and `status: active`"
-        yield Diagnostic("PRG004", RULES["PRG004"].severity,
-                         f"no active program in required category '{category}'", where[category], hint)
+        yield Diagnostic(
+            "PRG004",
+            RULES["PRG004"].severity,
+            f"no active program in required category '{category}'",
+            where[category],
+            hint,
+        )
 
 
 @rule("PRG005", "warning", "active program depends on a retired or paused one")
@@ -153,9 +170,14 @@ def check_retired_dependencies(project: Project) -> Iterator[Diagnostic]:
             target = project.programs.get(dep)
             if target is None or target.status not in ("retired", "paused") or dep in program.depends_on[:i]:
                 continue
-            yield project.diag("PRG005", f"active program '{pid}' depends on '{dep}', which is {target.status}",
-                               program, "depends_on", i,
-                               hint="depend on the program that replaced it, reactivate it, or remove the dependency")
+            yield project.diag(
+                "PRG005",
+                f"active program '{pid}' depends on '{dep}', which is {target.status}",
+                program,
+                "depends_on",
+                i,
+                hint="depend on the program that replaced it, reactivate it, or remove the dependency",
+            )
 
 
 @rule("PRG006", "warning", "lifecycle transition automated by a program that is not active")
@@ -174,6 +196,11 @@ def check_automations(project: Project) -> Iterator[Diagnostic]:
             target = project.programs.get(t.automated_by or "")
             if target is None or target.status == "active":
                 continue
-            yield project.diag("PRG006", f"transition {t.from_} -> {t.to} of lifecycle '{lc_id}' is automated by "
-                               f"'{target.id}', which is {status_phrase(target.status)}", t, "automated_by",
-                               hint="activate the program, or point `automated_by` at the one that does this now")
+            yield project.diag(
+                "PRG006",
+                f"transition {t.from_} -> {t.to} of lifecycle '{lc_id}' is automated by "
+                f"'{target.id}', which is {status_phrase(target.status)}",
+                t,
+                "automated_by",
+                hint="activate the program, or point `automated_by` at the one that does this now",
+            )

@@ -8,7 +8,8 @@ team rules. The small letter helpers below are shared with `mopsdocs raci import
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from .. import specs
 from ..diagnostics import Diagnostic
@@ -59,7 +60,11 @@ def _cells_dropped(project: Project, activity: specs.Activity) -> bool:
     return isinstance(raw, dict) and len(raw) != len(activity.assign)
 
 
-declare("RACI003", "error", "cell value not one of R, A, C, I, A/R", """
+declare(
+    "RACI003",
+    "error",
+    "cell value not one of R, A, C, I, A/R",
+    """
     A cell of an activity's `assign` holds something other than `R` (Responsible: does the work),
     `A` (Accountable: answers for the outcome), `C` (Consulted: asked before), `I` (Informed: told
     after) or `A/R` (Accountable and does the work). Letters are capitals; write `A/R` with the
@@ -67,7 +72,8 @@ declare("RACI003", "error", "cell value not one of R, A, C, I, A/R", """
 
     Example: `assign: {mops-manager: X}` gives
     `specs/raci.yaml:9:31: error[RACI003]: 'X' is not a RACI letter (use R, A, C, I or A/R)`.
-    """)
+    """,
+)
 
 
 @rule("RACI001", "error", "activity without exactly one A (A/R counts)")
@@ -84,12 +90,23 @@ def check_one_accountable(project: Project) -> Iterator[Diagnostic]:
         for activity in _rows(project, matrix):
             owners = accountable(activity.assign)
             if len(owners) > 1:
-                yield project.diag("RACI001", f"give '{activity.id}' exactly one A: now {and_list(owners)}",
-                                   activity, "assign", key=True,
-                                   hint="keep A on the party who signs off; make the others R or C")
+                yield project.diag(
+                    "RACI001",
+                    f"give '{activity.id}' exactly one A: now {and_list(owners)}",
+                    activity,
+                    "assign",
+                    key=True,
+                    hint="keep A on the party who signs off; make the others R or C",
+                )
             elif not owners and not _cells_dropped(project, activity):
-                yield project.diag("RACI001", f"give '{activity.id}' exactly one A: now none", activity, "assign",
-                                   key=True, hint="add `<party>: A`, or `A/R` if that party also does the work")
+                yield project.diag(
+                    "RACI001",
+                    f"give '{activity.id}' exactly one A: now none",
+                    activity,
+                    "assign",
+                    key=True,
+                    hint="add `<party>: A`, or `A/R` if that party also does the work",
+                )
 
 
 @rule("RACI002", "error", "activity without an R (A/R counts)")
@@ -106,10 +123,19 @@ def check_responsible(project: Project) -> Iterator[Diagnostic]:
             if responsible(activity.assign) or _cells_dropped(project, activity):
                 continue
             owners = accountable(activity.assign)
-            hint = (f"add `<party>: R`, or make '{owners[0]}' A/R if they do the work themselves"
-                    if len(owners) == 1 else "add `<party>: R` for whoever does the work")
-            yield project.diag("RACI002", f"give '{activity.id}' at least one R: nobody does the work",
-                               activity, "assign", key=True, hint=hint)
+            hint = (
+                f"add `<party>: R`, or make '{owners[0]}' A/R if they do the work themselves"
+                if len(owners) == 1
+                else "add `<party>: R` for whoever does the work"
+            )
+            yield project.diag(
+                "RACI002",
+                f"give '{activity.id}' at least one R: nobody does the work",
+                activity,
+                "assign",
+                key=True,
+                hint=hint,
+            )
 
 
 @rule("RACI004", "warning", "more C than raci_max_consulted")
@@ -129,9 +155,14 @@ def check_consulted(project: Project) -> Iterator[Diagnostic]:
             asked = consulted(activity.assign)
             if len(asked) > limit:
                 parties = f"{len(asked)} part{'y' if len(asked) == 1 else 'ies'}"
-                yield project.diag("RACI004", f"'{activity.id}' consults {parties} ({and_list(asked)}); "
-                                   f"at most {limit} (raci_max_consulted)", activity, "assign", asked[limit],
-                                   hint="make those who only need to know I, or raise raci_max_consulted")
+                yield project.diag(
+                    "RACI004",
+                    f"'{activity.id}' consults {parties} ({and_list(asked)}); at most {limit} (raci_max_consulted)",
+                    activity,
+                    "assign",
+                    asked[limit],
+                    hint="make those who only need to know I, or raise raci_max_consulted",
+                )
 
 
 @rule("RACI005", "warning", "`parties` does not list each assigned party exactly once")
@@ -150,14 +181,25 @@ def check_columns(project: Project) -> Iterator[Diagnostic]:
         listed: set[str] = set()
         for i, party in enumerate(matrix.parties):
             if party in listed:
-                yield project.diag("RACI005", f"'{party}' is listed twice in `parties` of '{matrix.id}'",
-                                   matrix, "parties", i, hint="remove the second entry")
+                yield project.diag(
+                    "RACI005",
+                    f"'{party}' is listed twice in `parties` of '{matrix.id}'",
+                    matrix,
+                    "parties",
+                    i,
+                    hint="remove the second entry",
+                )
             listed.add(party)
         for activity in _rows(project, matrix):
             for party in activity.assign:
                 if party not in listed and party in project.parties:  # an unknown one is REF001's
                     listed.add(party)  # report the first use only
-                    yield project.diag("RACI005", f"'{party}' has letters in '{matrix.id}' but is not in its "
-                                       f"`parties` list", activity, "assign", party, key=True,
-                                       hint=f"add '{party}' to `parties`, or remove `parties` to order columns "
-                                       "by first use")
+                    yield project.diag(
+                        "RACI005",
+                        f"'{party}' has letters in '{matrix.id}' but is not in its `parties` list",
+                        activity,
+                        "assign",
+                        party,
+                        key=True,
+                        hint=f"add '{party}' to `parties`, or remove `parties` to order columns by first use",
+                    )

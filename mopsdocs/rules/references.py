@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from .. import specs
 from ..diagnostics import Diagnostic, did_you_mean
@@ -10,8 +11,16 @@ from ..project import Project
 from . import rule
 
 
-def _unknown(project: Project, noun: str, ref: str, pool: Mapping[str, Any], entity: specs.Spec,
-             *sub: Any, key: bool = False, namespace: str | None = None) -> Iterator[Diagnostic]:
+def _unknown(
+    project: Project,
+    noun: str,
+    ref: str,
+    pool: Mapping[str, Any],
+    entity: specs.Spec,
+    *sub: Any,
+    key: bool = False,
+    namespace: str | None = None,
+) -> Iterator[Diagnostic]:
     # an entity that exists but was dropped for its own error is not "unknown" (no cascade)
     if ref not in pool and not project.is_ghost(namespace or noun, ref):
         hint = did_you_mean(ref, pool) or (f"no {noun} is defined yet" if not pool else None)
@@ -56,7 +65,7 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
     # entities that are not in a namespace of their own but refer to one
     for spec in (s for _, s in p.documents if isinstance(s, specs.NamingSpec)):
         for convention in spec.conventions:
-            for name, field in convention.fields.items():
+            for field in convention.fields.values():
                 if field.vocabulary is not None:
                     yield from _unknown(p, "vocabulary", field.vocabulary, p.vocabularies, field, "vocabulary")
     for program in p.programs.values():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
 from ..project import Project
@@ -27,22 +27,43 @@ def check_inactive_owners(project: Project) -> Iterator[Diagnostic]:
     for lc in p.lifecycles.values():
         for stage in lc.stages:
             if _inactive(p, stage.owner):
-                yield p.diag("TEAM001", f"stage '{stage.id}' is owned by '{stage.owner}', who is inactive",
-                             stage, "owner", hint="give the stage to a role or an active person")
+                yield p.diag(
+                    "TEAM001",
+                    f"stage '{stage.id}' is owned by '{stage.owner}', who is inactive",
+                    stage,
+                    "owner",
+                    hint="give the stage to a role or an active person",
+                )
         for t in lc.transitions:
             if t.owner and _inactive(p, t.owner):
-                yield p.diag("TEAM001", f"transition {t.from_} -> {t.to} is owned by '{t.owner}', who is inactive",
-                             t, "owner", hint="give the transition to a role or an active person")
+                yield p.diag(
+                    "TEAM001",
+                    f"transition {t.from_} -> {t.to} is owned by '{t.owner}', who is inactive",
+                    t,
+                    "owner",
+                    hint="give the transition to a role or an active person",
+                )
     for matrix in p.racis.values():
         for activity in matrix.activities:
             for party, letter in activity.assign.items():
                 if letter in ("R", "A", "A/R") and _inactive(p, party):
-                    yield p.diag("TEAM001", f"'{party}' is {letter} for '{activity.id}' but is inactive",
-                                 activity, "assign", party, hint="assign the letter to a role or an active person")
+                    yield p.diag(
+                        "TEAM001",
+                        f"'{party}' is {letter} for '{activity.id}' but is inactive",
+                        activity,
+                        "assign",
+                        party,
+                        hint="assign the letter to a role or an active person",
+                    )
     for program in p.programs.values():
         if _inactive(p, program.owner):
-            yield p.diag("TEAM001", f"program '{program.id}' is owned by '{program.owner}', who is inactive",
-                         program, "owner", hint="give the program to a role or an active person")
+            yield p.diag(
+                "TEAM001",
+                f"program '{program.id}' is owned by '{program.owner}', who is inactive",
+                program,
+                "owner",
+                hint="give the program to a role or an active person",
+            )
 
 
 @rule("TEAM002", "warning", "role with no active person")
@@ -63,5 +84,10 @@ def check_empty_roles(project: Project) -> Iterator[Diagnostic]:
             held.update(r for r in raw["roles"] if isinstance(r, str))
     for role in project.roles.values():
         if role.id not in held:
-            yield project.diag("TEAM002", f"role '{role.id}' has no active person", role, "id",
-                               hint=f"add '{role.id}' to an active person's roles")
+            yield project.diag(
+                "TEAM002",
+                f"role '{role.id}' has no active person",
+                role,
+                "id",
+                hint=f"add '{role.id}' to an active person's roles",
+            )

@@ -66,8 +66,9 @@ def _safe_dest(match: re.Match[str]) -> str:
 
 # Code is shown verbatim by Markdown (HTML in it is escaped by the renderer), so it is left
 # alone: `{{my.token}}` and `a < b` inside backticks or fences must read as written.
-_CODE = re.compile(r"(^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[ \t]*$|(`+)(?!`).+?(?<!`)\3(?!`))",
-                   re.MULTILINE | re.DOTALL)
+_CODE = re.compile(
+    r"(^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[ \t]*$|(`+)(?!`).+?(?<!`)\3(?!`))", re.MULTILINE | re.DOTALL
+)
 
 
 def _markdown_text(s: str, allow_html: bool) -> str:
@@ -83,7 +84,7 @@ def markdown(value: object, *, allow_html: bool = False) -> str:
     s = "" if value is None else str(value)
     out, pos = [], 0
     for match in _CODE.finditer(s):
-        out.append(_markdown_text(s[pos:match.start()], allow_html))
+        out.append(_markdown_text(s[pos : match.start()], allow_html))
         out.append(match.group(0))
         pos = match.end()
     out.append(_markdown_text(s[pos:], allow_html))

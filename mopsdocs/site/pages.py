@@ -8,8 +8,9 @@ data. Templates never load anything and never see spec text as template source.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 # Family modules in navigation order. A module that does not exist yet is skipped.
 FAMILIES = ("lifecycle", "raci", "people", "naming", "programs", "health", "reference")

@@ -43,8 +43,13 @@ def _item(d: Diagnostic, site: SiteContext, pages_by_file: dict[str, list[tuple[
     if edit and "/edit/" in edit:  # GitHub, GitLab, Gitea: .../edit/<branch>/ -> .../blob/<branch>/
         view = edit.replace("/edit/", "/blob/", 1) + f"#L{loc.line}"
     return {
-        "severity": d.severity.value, "code": d.code, "message": d.message, "hint": d.hint,
-        "where": str(loc), "view_url": view, "edit_url": edit,
+        "severity": d.severity.value,
+        "code": d.code,
+        "message": d.message,
+        "hint": d.hint,
+        "where": str(loc),
+        "view_url": view,
+        "edit_url": edit,
         "page": _page_for(pages_by_file.get(loc.path, []), loc.line),
     }
 
@@ -54,14 +59,25 @@ def _audit(project: Project, site: SiteContext) -> list[dict[str, Any]]:
     from ...programs import audit
 
     linked = site.has_family("programs")
-    return [{
-        "question": f.title, "ok": f.ok, "message": f.message, "code": f.code,
-        "where": str(f.location) if f.location else None,
-        "since": f.since.isoformat() if f.since else None,
-        "programs": [{"id": pid, "name": project.programs[pid].name if pid in project.programs else pid,
-                      "path": program_path(pid) if linked and pid in project.programs else None}
-                     for pid in f.programs],
-    } for f in audit(project)]
+    return [
+        {
+            "question": f.title,
+            "ok": f.ok,
+            "message": f.message,
+            "code": f.code,
+            "where": str(f.location) if f.location else None,
+            "since": f.since.isoformat() if f.since else None,
+            "programs": [
+                {
+                    "id": pid,
+                    "name": project.programs[pid].name if pid in project.programs else pid,
+                    "path": program_path(pid) if linked and pid in project.programs else None,
+                }
+                for pid in f.programs
+            ],
+        }
+        for f in audit(project)
+    ]
 
 
 def _page_for(candidates: list[tuple[int, str]], line: int) -> str | None:

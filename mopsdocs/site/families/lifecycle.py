@@ -28,8 +28,15 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     out = []
     for lc_id in sorted(project.lifecycles):
         lc = project.lifecycles[lc_id]
-        out.append(Page(path=lifecycle_path(lc.id), title=lc.name, template=TEMPLATE,
-                        context=lifecycle_context(project, site, lc), nav=NAV))
+        out.append(
+            Page(
+                path=lifecycle_path(lc.id),
+                title=lc.name,
+                template=TEMPLATE,
+                context=lifecycle_context(project, site, lc),
+                nav=NAV,
+            )
+        )
     return out
 
 
@@ -39,7 +46,8 @@ def lifecycle_context(project: Project, site: SiteContext, lc: specs.LifecycleSp
     source = project.document_of(lc).path
     return {
         "lifecycle": {"id": lc.id, "name": lc.name, "description": lc.description, "extras": extras(lc)},
-        "diagram": Markup(site.svg(lifecycle_dot(project, lc))) if view.stages else None,
+        # SVG drawn by Graphviz from DOT whose every value was escaped (site.diagram): markup by construction
+        "diagram": Markup(site.svg(lifecycle_dot(project, lc))) if view.stages else None,  # noqa: S704
         "diagram_alt": diagram_alt(view),
         "platforms": platforms,
         "stages": [_stage(project, site, view, s, platforms) for s in view.stages],
@@ -61,8 +69,7 @@ def extras(entity: specs.Spec) -> list[dict[str, str]]:
     out = []
     for key in sorted(entity.extras):
         value = entity.extras[key]
-        text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False,
-                                                                 default=str)
+        text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
         out.append({"key": key, "value": text})
     return out
 
@@ -79,23 +86,35 @@ def _program(project: Project, site: SiteContext, program_id: str | None) -> dic
         return None
     program = project.programs.get(program_id)
     linked = program is not None and site.has_family("programs")
-    return {"id": program_id, "name": program.name if program else program_id,
-            "path": program_path(program_id) if linked else None}
+    return {
+        "id": program_id,
+        "name": program.name if program else program_id,
+        "path": program_path(program_id) if linked else None,
+    }
 
 
 def _stage_ref(view: LifecycleView, stage_id: str) -> dict[str, str]:
     return {"id": stage_id, "name": view.stage(stage_id).stage.name, "anchor": anchor(stage_id)}
 
 
-def _stage(project: Project, site: SiteContext, view: LifecycleView, s: StageView,
-           platforms: list[str]) -> dict[str, Any]:
+def _stage(
+    project: Project, site: SiteContext, view: LifecycleView, s: StageView, platforms: list[str]
+) -> dict[str, Any]:
     st = s.stage
     return {
-        "id": st.id, "name": st.name, "anchor": anchor(st.id),
-        "owner": _party(project, site, st.owner), "team": s.team_name,
-        "sla": st.sla, "initial": st.initial, "terminal": st.terminal, "path": st.path,
-        "definition": st.definition, "description": st.description,
-        "entry": list(st.entry), "exit": list(st.exit),
+        "id": st.id,
+        "name": st.name,
+        "anchor": anchor(st.id),
+        "owner": _party(project, site, st.owner),
+        "team": s.team_name,
+        "sla": st.sla,
+        "initial": st.initial,
+        "terminal": st.terminal,
+        "path": st.path,
+        "definition": st.definition,
+        "description": st.description,
+        "entry": list(st.entry),
+        "exit": list(st.exit),
         "platform_values": [st.values.get(p, "") for p in platforms],
         "value_pairs": [{"platform": p, "value": st.values[p]} for p in platforms if p in st.values],
         "incoming": [_transition(project, site, view, t) for t in view.incoming(st.id)],
@@ -107,10 +126,16 @@ def _stage(project: Project, site: SiteContext, view: LifecycleView, s: StageVie
 def _transition(project: Project, site: SiteContext, view: LifecycleView, t: TransitionView) -> dict[str, Any]:
     tr = t.transition
     return {
-        "from_stage": _stage_ref(view, tr.from_), "to_stage": _stage_ref(view, tr.to), "type": tr.type,
-        "when": tr.when, "description": tr.description,
-        "owner": _party(project, site, tr.owner), "sla": t.sla, "handoff": t.handoff,
-        "automated_by": _program(project, site, tr.automated_by), "extras": extras(tr),
+        "from_stage": _stage_ref(view, tr.from_),
+        "to_stage": _stage_ref(view, tr.to),
+        "type": tr.type,
+        "when": tr.when,
+        "description": tr.description,
+        "owner": _party(project, site, tr.owner),
+        "sla": t.sla,
+        "handoff": t.handoff,
+        "automated_by": _program(project, site, tr.automated_by),
+        "extras": extras(tr),
     }
 
 

@@ -25,8 +25,10 @@ NAV = ("mopsdocs reference",)
 SPECS, RULES, SETTINGS = "reference/specs.md", "reference/rules.md", "reference/settings.md"
 
 _BY_PATTERN = {
-    specs.ID_PATTERN: "id", specs.DURATION_PATTERN: "duration (30m, 24h, 2d, 1w)",
-    specs.DATE_PATTERN: "date (YYYY-MM-DD)", specs.URL_PATTERN: "URL (https://, http://, mailto:)",
+    specs.ID_PATTERN: "id",
+    specs.DURATION_PATTERN: "duration (30m, 24h, 2d, 1w)",
+    specs.DATE_PATTERN: "date (YYYY-MM-DD)",
+    specs.URL_PATTERN: "URL (https://, http://, mailto:)",
     specs.EMAIL_PATTERN: "e-mail address",
 }
 
@@ -114,12 +116,23 @@ def model_sections(model: type[BaseModel]) -> list[dict[str, Any]]:
         seen.add(current)
         rows = []
         for name, field in current.model_fields.items():
-            rows.append({"key": field.alias or name, "type": describe(field.annotation, field.metadata),
-                         "required": field.is_required(), "default": _default(field),
-                         "description": field.description or ""})
+            rows.append(
+                {
+                    "key": field.alias or name,
+                    "type": describe(field.annotation, field.metadata),
+                    "required": field.is_required(),
+                    "default": _default(field),
+                    "description": field.description or "",
+                }
+            )
             queue.extend(m for m in _nested(field.annotation) if m not in seen)
-        sections.append({"title": _title(current), "doc": (current.__doc__ or "").strip().split("\n\n")[0]
-                         if current.__doc__ and current is model else "", "rows": rows})
+        sections.append(
+            {
+                "title": _title(current),
+                "doc": (current.__doc__ or "").strip().split("\n\n")[0] if current.__doc__ and current is model else "",
+                "rows": rows,
+            }
+        )
     return sections
 
 
@@ -127,11 +140,18 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     if not project.settings.reference_pages:
         return []
     kinds = [{"kind": kind, "sections": model_sections(model)} for kind, model in sorted(specs.KINDS.items())]
-    rules = [{"code": r.code, "severity": r.severity.value, "title": r.title, "doc": r.doc,
-              "configured": project.settings.rules.get(r.code)} for r in load_all().values()]
+    rules = [
+        {
+            "code": r.code,
+            "severity": r.severity.value,
+            "title": r.title,
+            "doc": r.doc,
+            "configured": project.settings.rules.get(r.code),
+        }
+        for r in load_all().values()
+    ]
     return [
         Page(SPECS, "Spec format", "reference_specs.md.j2", {"kinds": kinds}, NAV, order=1),
         Page(RULES, "Rules", "reference_rules.md.j2", {"rules": rules}, NAV, order=2),
-        Page(SETTINGS, "Settings", "reference_settings.md.j2",
-             {"sections": model_sections(Settings)}, NAV, order=3),
+        Page(SETTINGS, "Settings", "reference_settings.md.j2", {"sections": model_sections(Settings)}, NAV, order=3),
     ]
