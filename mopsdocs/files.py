@@ -24,7 +24,9 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
     Raises NotRegularFile for pipes, sockets and devices, FileTooBig when the file has more than
     `max_bytes`, and OSError for everything the system refuses.
     """
-    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever
+    if not stat.S_ISREG(os.stat(path).st_mode):  # say "not a file" for sockets too (they cannot be opened)
+        raise NotRegularFile(f"{os.fspath(path)} is not a regular file")
+    # O_NONBLOCK: should a FIFO replace the file meanwhile, opening it must not wait for a writer
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb", closefd=True) as fh:
         info = os.fstat(fh.fileno())
@@ -95,3 +97,69 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --------------------------------------------------------------------------- folders swapped whole
+
+
+def staging_dir(final: Path) -> Path:
+    """A fresh hidden folder beside `final` (same file system, so it can be renamed into place).
+
+    Folders left by builds that were killed (their process is gone) are removed first.
+    """
+    import shutil
+
+    final = Path(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    prefix = f".{final.name}.building-"
+    for entry in os.scandir(final.parent):
+        pid = entry.name[len(prefix) :].split("-", 1)[0] if entry.name.startswith(prefix) else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(entry.path, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=final.parent))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, it is someone else's
+        return True
+    return True
+
+
+def swap_in(staged: Path, final: Path) -> None:
+    """Put the folder `staged` where `final` is and delete the old one.
+
+    Readers see the old folder or the new one: on Linux both are exchanged in one step
+    (renameat2 RENAME_EXCHANGE); elsewhere the old one is renamed aside first, so for an instant
+    there is none, but never a half-written one.
+    """
+    import shutil
+
+    staged, final = Path(staged), Path(final)
+    if final.is_symlink() or (final.exists() and not final.is_dir()):
+        raise NotADirectoryError(f"{final} is not a folder")
+    if not final.exists():
+        os.rename(staged, final)
+        return
+    if _exchange(staged, final):
+        shutil.rmtree(staged)  # now the old folder
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+    os.rename(final, old / final.name)
+    os.rename(staged, final)
+    shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 with RENAME_EXCHANGE); False where unsupported."""
+    try:
+        import ctypes
+
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0

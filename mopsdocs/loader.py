@@ -12,6 +12,7 @@ A syntax error ends the file, but the documents completed before it are still ch
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -133,6 +134,7 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
 _NUMBER_START = frozenset("0123456789+-.")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def resolve_plain(value: str) -> Any:
@@ -166,7 +168,7 @@ def _tagged(tag: str, value: str) -> tuple[bool, Any]:
         return True, value
     resolved = resolve_plain(value) if value else None
     want = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
-    if want is None or isinstance(resolved, bool) and kind != "bool":
+    if want is None or (isinstance(resolved, bool) and kind != "bool"):
         return False, None
     if isinstance(resolved, want):
         return True, float(resolved) if kind == "float" else resolved
@@ -185,10 +187,11 @@ def _show_tag(tag: str) -> str:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_pos", "bad_tag", "discard", "start", "is_key")
+    __slots__ = ("bad_tag", "container", "discard", "is_key", "key", "key_pos", "path", "start")
 
-    def __init__(self, container: Any, path: Path, start: tuple[int, int], bad_tag: bool, discard: bool,
-                 is_key: bool = False):
+    def __init__(
+        self, container: Any, path: Path, start: tuple[int, int], bad_tag: bool, discard: bool, is_key: bool = False
+    ):
         self.is_key = is_key  # a mapping or list used as a key: reported, then dropped with its value
         self.container = container
         self.path = path
@@ -228,6 +231,10 @@ class _Composer:
     # -- the event loop
     def run(self, text: str) -> None:
         self.text = text
+        self._starts: list[int] | None = None
+        # libyaml also breaks lines at NEL, U+2028 and U+2029; editors and GitHub do not. Then
+        # positions are recomputed from the character index, counting LF, CRLF and CR only.
+        self.own_lines = "\x85" in text or "\u2028" in text or "\u2029" in text
         parser = None
         try:
             parser = _Parser(text)
@@ -240,9 +247,12 @@ class _Composer:
         except yaml.MarkedYAMLError as exc:
             self.syntax_error(exc)
         except yaml.reader.ReaderError as exc:  # carries a character offset, not a mark
-            self.report("YAML001", f"control character U+{exc.character:04X} is not allowed",
-                        self.position_of(exc.position),
-                        "remove the invisible control character (often pasted from a document)")
+            self.report(
+                "YAML001",
+                f"control character U+{exc.character:04X} is not allowed",
+                self.position_of(exc.position),
+                "remove the invisible control character (often pasted from a document)",
+            )
         except yaml.YAMLError as exc:
             self.report("YAML001", f"YAML syntax error: {exc}", (1, 1))
         finally:
@@ -252,7 +262,7 @@ class _Composer:
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
         mark = exc.problem_mark or exc.context_mark
-        pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        pos = self.mark_position(mark) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
         message = f"YAML syntax error: {problem}"
         if exc.context:
@@ -266,19 +276,34 @@ class _Composer:
             hint = "remove the invisible control character (often pasted from a document)"
         self.report("YAML001", message, pos, hint)
 
+    def line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._starts
+
     def char_at(self, pos: tuple[int, int]) -> str:
-        lines = self.text.split("\n", pos[0])
-        line = lines[pos[0] - 1] if len(lines) >= pos[0] else ""
-        return line[pos[1] - 1] if 0 < pos[1] <= len(line) else ""
+        starts = self.line_starts()
+        if not 0 < pos[0] <= len(starts):
+            return ""
+        index = starts[pos[0] - 1] + pos[1] - 1
+        end = starts[pos[0]] if pos[0] < len(starts) else len(self.text)
+        return self.text[index] if index < end else ""
 
     def position_of(self, offset: int) -> tuple[int, int]:
-        before = self.text[:offset]
-        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+        """1-based line and column of a character index (lines end at LF, CRLF or CR)."""
+        starts = self.line_starts()
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def mark_position(self, mark: Any) -> tuple[int, int]:
+        if self.own_lines:
+            return self.position_of(mark.index)
+        return mark.line + 1, mark.column + 1
 
     def feed(self, event: Any) -> bool:
         cls = event.__class__
         mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1)
+        pos = self.position_of(mark.index) if self.own_lines else (mark.line + 1, mark.column + 1)
         if cls is _SCALAR:
             self.scalar(event, pos)
         elif cls is _MAP_START or cls is _SEQ_START:
@@ -359,15 +384,18 @@ class _Composer:
         tag = event.tag
         bad_tag = tag is not None and tag != "!" and tag not in (_CORE + "map", _CORE + "seq")
         if bad_tag:
-            self.report("YAML003", f"tag '{_show_tag(tag)}' is not allowed", pos, "specs are plain data: remove the tag")
+            self.report(
+                "YAML003", f"tag '{_show_tag(tag)}' is not allowed", pos, "specs are plain data: remove the tag"
+            )
         parent = self.stack[-1] if self.stack else None
         is_key = parent is not None and isinstance(parent.container, dict) and parent.key is _NO_KEY
         discard = parent is not None and (parent.discard or is_key or parent.key is _SKIP)
         if is_key:
             assert parent is not None
             if not parent.discard:
-                self.report("SPEC004", "a key must be a plain string, not a mapping or list", pos,
-                            "write the key as text")
+                self.report(
+                    "SPEC004", "a key must be a plain string, not a mapping or list", pos, "write the key as text"
+                )
             parent.key = _SKIP
             parent.key_pos = pos
         path = self.child_path(parent) if parent is not None and not discard else ()
@@ -435,8 +463,12 @@ class _Composer:
         path = frame.path + (key,)
         if key in container:
             first = doc.keys.get(path, (0, 0))[0]
-            self.report("YAML002", f"duplicate key '{key}' (first defined on line {first})", frame.key_pos,
-                        "remove one of the two; YAML keeps only one value")
+            self.report(
+                "YAML002",
+                f"duplicate key '{key}' (first defined on line {first})",
+                frame.key_pos,
+                "remove one of the two; YAML keeps only one value",
+            )
             return
         container[key] = value
         doc.keys[path] = frame.key_pos
@@ -458,15 +490,44 @@ def load_file(abspath: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
     try:
         raw = read_regular(abspath, limits.max_file_bytes)
     except FileTooBig as exc:
-        return LoadedFile(rel, [], [_diag(
-            "LIMIT001", f"file is {exc.size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
-            Location(rel, 1, 1), "split the file, or raise the limit `max_file_bytes`")])
+        return LoadedFile(
+            rel,
+            [],
+            [
+                _diag(
+                    "LIMIT001",
+                    f"file is {exc.size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
+                    Location(rel, 1, 1),
+                    "split the file, or raise the limit `max_file_bytes`",
+                )
+            ],
+        )
     except NotRegularFile:
-        return LoadedFile(rel, [], [_diag("FILE001", "not a regular file (a pipe, socket or device)",
-                                          Location(rel, 1, 1), "specs must be ordinary files: remove or rename it")])
+        return LoadedFile(
+            rel,
+            [],
+            [
+                _diag(
+                    "FILE001",
+                    "not a regular file (a pipe, socket or device)",
+                    Location(rel, 1, 1),
+                    "specs must be ordinary files: remove or rename it",
+                )
+            ],
+        )
     except OSError as exc:
-        return LoadedFile(rel, [], [_diag("FILE001", f"cannot read file: {exc.strerror or exc}", Location(rel, 1, 1),
-                                          "check the file's permissions and that links point to a file")])
+        return LoadedFile(
+            rel,
+            [],
+            [
+                _diag(
+                    "FILE001",
+                    f"cannot read file: {exc.strerror or exc}",
+                    Location(rel, 1, 1),
+                    "check the file's permissions and that links point to a file",
+                )
+            ],
+        )
     text, problem = decode(raw, rel)
     if problem is not None:
         return LoadedFile(rel, [], [problem])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .diagnostics import Diagnostic, Report, Severity
 
@@ -75,7 +75,9 @@ class _Sources:
 
             try:  # never a pipe or a device: a diagnostic may name one
                 raw = read_regular(self.root / path)
-                self.cache[path] = raw.decode("utf-8-sig", "replace").splitlines()
+                # lines as the loader counts them (LF, CRLF, CR): not str.splitlines, which also
+                # breaks at U+2028, form feeds and more, and would show the wrong line
+                self.cache[path] = re.split(r"\r\n|\r|\n", raw.decode("utf-8-sig", "replace"))
             except OSError:
                 self.cache[path] = []
         lines = self.cache[path]
@@ -138,8 +140,10 @@ def format_github(report: Report, root: Path) -> str:
     for d in report.sorted():
         level = "error" if d.severity is Severity.ERROR else "warning"
         message = d.message + (f" ({d.hint})" if d.hint else "")
-        props = (f"file={_github_escape(d.location.path, prop=True)},line={d.location.line},"
-                 f"col={d.location.column},title={_github_escape(d.code, prop=True)}")
+        props = (
+            f"file={_github_escape(d.location.path, prop=True)},line={d.location.line},"
+            f"col={d.location.column},title={_github_escape(d.code, prop=True)}"
+        )
         lines.append(f"::{level} {props}::{_github_escape(message)}")
     lines.append(_summary_line(report))
     return "\n".join(lines) + "\n"
@@ -168,10 +172,14 @@ def format_sarif(report: Report, root: Path) -> str:
             "ruleIndex": index[d.code],
             "level": "error" if d.severity is Severity.ERROR else "warning",
             "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": d.location.path, "uriBaseId": "PROJECTROOT"},
-                "region": {"startLine": d.location.line, "startColumn": d.location.column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": d.location.path, "uriBaseId": "PROJECTROOT"},
+                        "region": {"startLine": d.location.line, "startColumn": d.location.column},
+                    }
+                }
+            ],
         }
         results.append(result)
     from . import __version__
@@ -179,12 +187,20 @@ def format_sarif(report: Report, root: Path) -> str:
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "mopsdocs", "version": __version__, "informationUri": INFORMATION_URI,
-                                "rules": driver_rules}},
-            "originalUriBaseIds": {"PROJECTROOT": {"uri": root.resolve().as_uri() + "/"}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "mopsdocs",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": driver_rules,
+                    }
+                },
+                "originalUriBaseIds": {"PROJECTROOT": {"uri": root.resolve().as_uri() + "/"}},
+                "results": results,
+            }
+        ],
     }
     return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
 

@@ -62,6 +62,8 @@ def _configured_site_dir(root: Path) -> Path | None:
 
     loaded = load_file(str(root / "mkdocs.yml"), "mkdocs.yml")
     data = loaded.documents[0].data if loaded.documents else None
+    if isinstance(data, dict) and "site_dir" not in data and "INHERIT" in data:
+        return None  # the folder may come from the inherited file: MkDocs knows it
     value = data.get("site_dir", "site") if isinstance(data, dict) else "site"
     return (root / value).resolve() if isinstance(value, str) and value else None
 
@@ -78,7 +80,14 @@ def serve(dev_addr: str | None, strict: bool, project: str | None) -> None:
         args += ["--dev-addr", dev_addr]
     if strict:
         args.append("--strict")
-    _run_mkdocs(args)
+    try:
+        _run_mkdocs(args)
+    except OSError as exc:  # the server's socket: a port in use is the user's to choose, not our bug
+        import errno
+
+        if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        usage_error(f"cannot serve on {dev_addr or 'localhost:8000'}: {exc.strerror}; choose another with -a IP:PORT")
 
 
 @click.command()
@@ -113,11 +122,11 @@ def graph(lifecycle: str, fmt: str, project: str | None) -> None:
 
 
 def _standalone_svg(root: Path, dot: str) -> str:
-    from ..site.diagram_cache import CACHE_DIR, DiagramService
+    from ..site.diagram_cache import DiagramService, project_cache_dir
     from ..site.graphviz_render import RenderError
     from ..site.plugin import ASSETS
 
-    service = DiagramService(root / CACHE_DIR)
+    service = DiagramService(project_cache_dir(root))
     try:
         svg = service.svg(dot)
     except RenderError as exc:

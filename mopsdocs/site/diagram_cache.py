@@ -16,7 +16,19 @@ from ..files import write_atomic
 from . import svg as svg_mod
 from .graphviz_render import Renderer, RenderError, find_renderer
 
-CACHE_DIR = Path(".cache") / "mopsdocs" / "diagrams"
+CACHE_DIR = Path(".cache") / "mopsdocs" / "diagrams"  # where 0.1 kept it, inside the project: no longer read
+
+
+def project_cache_dir(root: Path) -> Path:
+    """Where the diagrams of the project at `root` are kept: the user's cache folder, never the project.
+
+    A cached SVG is inlined into pages as it is, so it must not be something that can arrive with a
+    pull request (a committed `.cache/` would have put its own `<svg onload=...>` into the site).
+    """
+    from ..cache import cache_dir
+
+    key = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return cache_dir() / "diagrams" / key
 
 
 @dataclass
@@ -83,4 +95,4 @@ class DiagramService:
             pass  # a read-only checkout still builds; it just renders every time
 
 
-__all__ = ["CACHE_DIR", "DiagramService"]
+__all__ = ["CACHE_DIR", "DiagramService", "project_cache_dir"]

@@ -10,6 +10,13 @@ Rule (the same with or without an explicit `nav:`):
 Without `nav:`, the user's own pages are laid out exactly as MkDocs would (folders as sections),
 and the generated section follows them.
 Titles that come from specs are HTML-escaped: themes print navigation titles as they are.
+
+Size: MkDocs themes write the navigation into every page, and Material (even with
+`navigation.prune`) writes out every entry of the sections the current page is in. A section of
+hundreds of pages would make each of those pages carry them all, so families group big sections
+by meaning (people by team, programs by category; see `SECTION_LIMIT`), and any section still
+holding more than `SECTION_LIMIT` pages is cut here into consecutive sub-sections titled by their
+first and last page ("Person 0 – Person 49").
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from typing import Any
 from .generate import GeneratedPage
 
 NavItem = Any  # str | dict[str, str | list[NavItem]]: the shape of MkDocs' `nav` setting
+# Most pages a navigation section lists directly; families group bigger ones by meaning first.
+SECTION_LIMIT = 50
 
 
 def referenced_paths(nav: Iterable[NavItem] | None) -> set[str]:
@@ -54,12 +63,28 @@ def section_entries(pages: list[GeneratedPage]) -> list[NavItem]:
 
 def _entries(node: dict[str, Any]) -> list[NavItem]:
     items: list[tuple[tuple[Any, ...], NavItem]] = []
-    for g in node["pages"]:
-        items.append(((g.sort_key, g.page.path), {html.escape(g.page.title): g.page.path}))
+    pages = sorted(node["pages"], key=lambda g: (g.sort_key, g.page.path))
+    chunks = _chunks(pages, SECTION_LIMIT)
+    for chunk in chunks:
+        entries = [((g.sort_key, g.page.path), {html.escape(g.page.title): g.page.path}) for g in chunk]
+        if len(chunks) == 1:
+            items.extend(entries)
+        else:  # a run of a long list: a sub-section named by its first and last page
+            title = f"{chunk[0].page.title} – {chunk[-1].page.title}"
+            items.append(((chunk[0].sort_key, title), {html.escape(title): [entry for _, entry in entries]}))
     for title, sub in node["sections"].items():
         key = min(_keys(sub))
         items.append(((key[0], title), {html.escape(title): _entries(sub)}))
     return [entry for _, entry in sorted(items, key=lambda kv: kv[0])]
+
+
+def _chunks(pages: list[GeneratedPage], limit: int) -> list[list[GeneratedPage]]:
+    """`pages` in at most `limit`-page runs of near-equal length (all of them in one if they fit)."""
+    if len(pages) <= limit:
+        return [pages] if pages else []
+    count = -(-len(pages) // limit)
+    size = -(-len(pages) // count)
+    return [pages[i:i + size] for i in range(0, len(pages), size)]
 
 
 def _keys(node: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -89,4 +114,4 @@ def place(nav: list[NavItem] | None, own_pages: list[str], section_title: str,
     return result
 
 
-__all__ = ["place", "referenced_paths", "section_entries"]
+__all__ = ["SECTION_LIMIT", "place", "referenced_paths", "section_entries"]

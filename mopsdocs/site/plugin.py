@@ -28,7 +28,7 @@ from ..diagnostics import Report, Severity
 from ..project import Project, load_project
 from ..report import concise_line
 from .context import SiteContext
-from .diagram_cache import CACHE_DIR, DiagramService
+from .diagram_cache import DiagramService, project_cache_dir
 from .generate import GeneratedPage
 from .graphviz_render import RenderError
 
@@ -73,10 +73,10 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
             config.extra_css.append(f"{ASSET_DIR}/{asset.name}")
         for asset in _assets(".js"):
             config.extra_javascript.append(f"{ASSET_DIR}/{asset.name}")  # type: ignore[arg-type]
-        if self.diagrams is None or self.diagrams.cache_dir != root / CACHE_DIR:
+        if self.diagrams is None or self.diagrams.cache_dir != project_cache_dir(root):
             # MkDocs keeps this plugin object across builds in one process (serve, tests):
             # keep the in-memory cache for the same project only.
-            self.diagrams = DiagramService(root / CACHE_DIR)
+            self.diagrams = DiagramService(project_cache_dir(root))
         return config
 
     def _log_diagnostics(self, report: Report) -> None:

@@ -22,12 +22,13 @@ LABEL_WIDTH = 24  # characters per label line: keeps nodes compact in a left-to-
 # (fill, border, text, style) per status. The site turns every colour into `currentColor` so
 # diagrams follow the light or dark scheme (mopsdocs.site.svg) and keeps opacities: so statuses
 # differ by opacity and dash, never by hue. Black with alpha, 8-digit hex (dot 2.43 rejects
-# 3-digit colours). Active: a faint tint; paused and draft: dashed; retired: dashed and faded.
+# 3-digit colours). Active: a faint tint; paused and draft: dashed; retired: dashed and faded, but
+# no further than 4.5:1 for its name and 3:1 for its border in both palettes (tests/browser).
 _STATUS_STYLE = {
     "active": ("#00000012", "#000000", "#000000", "rounded,filled"),
     "paused": ("#00000008", "#000000", "#000000", "rounded,filled,dashed"),
     "draft": ("#00000008", "#000000", "#000000", "rounded,filled,dashed"),
-    "retired": ("#00000000", "#00000059", "#00000080", "rounded,dashed"),
+    "retired": ("#00000000", "#0000008c", "#000000b3", "rounded,dashed"),
 }
 
 

@@ -121,19 +121,23 @@ class RaciTableParser(HTMLParser):
             self.cell["in"] = "abbr"
         elif tag == "span" and "mopsdocs-raci-sr" in (a.get("class") or ""):
             self.cell["in"] = "sr"
+        elif tag == "code" and "mopsdocs-id" in (a.get("class") or ""):
+            self.cell["in"] = "id"  # the activity's id, shown after its name: not part of the name
 
     def handle_data(self, data: str) -> None:
         if self.table is None:
             return
-        self.text.append(data)
         part = self.cell.get("in")
+        if part == "id":
+            return
+        self.text.append(data)
         if part in ("abbr", "sr"):
             self.cell[part] += data
 
     def handle_endtag(self, tag: str) -> None:
         if self.table is None:
             return
-        if tag in ("abbr", "span"):
+        if tag in ("abbr", "span", "code"):
             self.cell.pop("in", None)
         text = "".join(self.text).strip()
         if tag == "th" and "thead" in self.where:

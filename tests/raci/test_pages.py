@@ -74,8 +74,8 @@ def test_spec_text_never_becomes_markup() -> None:
         assert "javascript:" not in markdown, path
         assert "{{" not in markdown and "{:" not in markdown, path
     matrix = generated(EDGE)["raci/edge.md"]
-    assert '<th scope="row">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</th>' in matrix
-    assert '<th scope="row">a | b</th>' in matrix  # a pipe in raw HTML splits nothing
+    assert '<th scope="row">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; <code class="mopsdocs-id">script</code></th>' in matrix
+    assert '<th scope="row">a | b <code class="mopsdocs-id">pipe</code></th>' in matrix  # a pipe in raw HTML splits nothing
 
 
 def test_pages_pages_and_navigation() -> None:

@@ -9,6 +9,8 @@ import pytest
 from conftest import run_cli
 from sitetools import LIFECYCLE, SITE_TESTS, mini_project, read_page, run_tool, tree
 
+from mopsdocs.site.diagram_cache import project_cache_dir
+
 pytestmark = pytest.mark.slow
 
 
@@ -113,7 +115,7 @@ def test_a_failing_render_is_a_clean_build_error_and_no_half_drawn_page(tmp_path
     assert "trouble in init_rank" in result.err
     assert "Traceback" not in result.err
     assert not (root / "site" / "lifecycle").exists()
-    assert not list((root / ".cache").rglob("*.svg"))  # nothing half-drawn was cached either
+    assert not list(project_cache_dir(root).rglob("*.svg"))  # nothing half-drawn was cached either
 
 
 def test_a_broken_template_override_is_a_clean_build_error(tmp_path: Path) -> None:
@@ -154,11 +156,11 @@ def test_an_unchanged_spec_re_renders_nothing(tmp_path: Path) -> None:
     first = run_tool("mkdocs", ["build", "--strict"], cwd=root)
     drawn = re.search(r"diagrams: (\d+) drawn with dot [0-9.]+, 0 from cache", first.stderr)
     assert first.returncode == 0 and drawn and int(drawn.group(1)) >= 1, first.stderr
-    entries = {p.name: p.stat().st_mtime_ns for p in (root / ".cache" / "mopsdocs" / "diagrams").glob("*.svg")}
+    entries = {p.name: p.stat().st_mtime_ns for p in project_cache_dir(root).glob("*.svg")}
     assert len(entries) == int(drawn.group(1))
     second = run_tool("mkdocs", ["build", "--strict"], cwd=root)
     assert f"diagrams: 0 drawn with dot 2.43.0, {drawn.group(1)} from cache" in second.stderr
-    assert {p.name: p.stat().st_mtime_ns for p in (root / ".cache" / "mopsdocs" / "diagrams").glob("*.svg")} == entries
+    assert {p.name: p.stat().st_mtime_ns for p in project_cache_dir(root).glob("*.svg")} == entries
     spec = root / "specs" / "lifecycle.yaml"
     spec.write_text(spec.read_text().replace("name: MQL", "name: Marketing qualified"), encoding="utf-8")
     third = run_tool("mkdocs", ["build", "--strict"], cwd=root)

@@ -79,10 +79,11 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
 def view(project: Project, site: SiteContext, conv: specs.Convention, compiled: CompiledConvention | None,
          problems: list[Any]) -> ConventionView:
     source = project.loc(conv).path
-    vocab_ids = [f.vocabulary for f in conv.fields.values()
-                 if field_kind(f) == "vocabulary" and f.vocabulary in project.vocabularies]
+    # template order (the order of `fields:` is only the order keys happen to be written in)
+    order = list(compiled.fields) if compiled else sorted(conv.fields)
+    vocab_ids = [conv.fields[n].vocabulary for n in order if n in conv.fields
+                 and field_kind(conv.fields[n]) == "vocabulary" and conv.fields[n].vocabulary in project.vocabularies]
     vocabularies = tuple(_vocabulary(project.vocabularies[v]) for v in dict.fromkeys(vocab_ids))
-    order = list(compiled.fields) if compiled else list(conv.fields)
     rows = tuple(_field_row(project, conv, name, compiled) for name in order if name in conv.fields)
     data = Markup(script_json(convention_data(compiled))) if compiled is not None else None
     return ConventionView(

@@ -17,8 +17,9 @@ from ... import specs
 from ...project import Party, Project
 from ...raci.model import WORDS, from_spec
 from ..context import SiteContext
+from ..nav import SECTION_LIMIT
 from ..pages import PEOPLE_INDEX, Page, lifecycle_path, party_path, program_path, raci_path
-from .raci import extras_of, row_anchor
+from .raci import activity_pages, extras_of, row_anchor
 
 NAV = ("People",)
 KIND_LABEL = {"team": "Team", "role": "Role", "person": "Person"}
@@ -52,6 +53,7 @@ class Duty:
     matrix_name: str
     matrix_path: str | None
     anchor: str  # the activity's row in the matrix
+    row_path: str | None  # the page that row is on: the matrix's, or that of its part (a big matrix)
     via: PartyRef | None  # the role (or team) the letter is inherited from; None when direct
 
 
@@ -112,12 +114,24 @@ class PartyView:
 def pages(project: Project, site: SiteContext) -> list[Page]:
     out = [index_page(project, site)]
     for kind_order, table in enumerate((project.teams, project.roles, project.people), start=1):
+        by_team = kind_order > 1 and len(table) > SECTION_LIMIT
         for party_id in table:
             v = view(project, site, party_id)
+            nav, order = KIND_NAV[v.ref.kind or "person"], kind_order
+            if by_team:  # too many for one section of the navigation: one per team, in spec order
+                nav, order = _team_section(project, party_id, nav, kind_order)
             out.append(Page(v.ref.path or party_path(party_id), v.party.name, "party.md.j2",
-                            {"p": v, "spec_path": v.source},
-                            nav=KIND_NAV[v.ref.kind or "person"], order=kind_order))
+                            {"p": v, "spec_path": v.source}, nav=nav, order=order))
     return out
+
+
+def _team_section(project: Project, party_id: str, nav: tuple[str, ...],
+                  kind_order: int) -> tuple[tuple[str, ...], int]:
+    teams = list(project.teams)
+    team = project.team_of(party_id)
+    if team in project.teams:
+        return (*nav, project.teams[team].name), kind_order * 10_000 + teams.index(team)
+    return (*nav, "No team"), kind_order * 10_000 + len(teams)
 
 
 def index_page(project: Project, site: SiteContext) -> Page:
@@ -244,12 +258,14 @@ def _duties(project: Project, site: SiteContext, party_id: str, who: list[str]) 
     for matrix_id in sorted(project.racis, key=lambda m: (project.racis[m].name.casefold(), m)):
         spec = project.racis[matrix_id]
         path = raci_path(matrix_id) if site.has_family("raci") else None
-        for row in from_spec(project, spec).grouped_rows():
+        matrix = from_spec(project, spec)
+        rows_at = activity_pages(matrix) if path else {}
+        for row in matrix.grouped_rows():
             for source in who:
                 letter = row.assign.get(source)
                 if letter in WORDS:
                     yield Duty(letter, matrix_id, row.name, row.group, spec.name, path, row_anchor(row.id),
-                               _via(project, site, party_id, source))
+                               rows_at.get(row.id), _via(project, site, party_id, source))
 
 
 def _lifecycle_ownership(project: Project, site: SiteContext, party_id: str,

@@ -17,6 +17,7 @@ from ... import durations, specs
 from ...programs import ReviewStatus, automations, dependencies, dependents, review_history, review_status
 from ...project import Project
 from ..context import SiteContext
+from ..nav import SECTION_LIMIT
 from ..pages import PROGRAMS_INDEX, Page, lifecycle_path, party_path, program_path
 from ..program_graph import program_dot
 
@@ -85,9 +86,13 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     views.sort(key=lambda v: (CATEGORY_ORDER.index(v.program.category), v.program.name.casefold(), v.program.id))
     out = [index_page(project, site, views)]
     # spec_path: the plugin points the page's edit button at the program's spec file
-    out += [Page(v.path, v.program.name, "program.md.j2",
-                 {"p": v, "as_of": project.today().isoformat(), "spec_path": v.source}, nav=NAV, order=1)
-            for v in views]
+    by_category = len(views) > SECTION_LIMIT  # too many for one section of the navigation
+    for v in views:
+        nav, order = NAV, 1
+        if by_category:
+            nav, order = (*NAV, v.category_label), 1 + CATEGORY_ORDER.index(v.program.category)
+        out.append(Page(v.path, v.program.name, "program.md.j2",
+                        {"p": v, "as_of": project.today().isoformat(), "spec_path": v.source}, nav=nav, order=order))
     return out
 
 

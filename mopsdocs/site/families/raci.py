@@ -3,11 +3,18 @@
 The view-model is resolved, plain data: column headers with names and links, one cell per
 party and activity with its letter and the word it stands for, rows grouped. `raci.md.j2` lays
 it out and escapes every value (`attr` inside the HTML table, `text`/`cell`/`markdown` outside).
+
+A matrix of more than `PAGE_LIMIT` activities is too big for one page (800 activities by 60
+parties is 48,000 cells, megabytes of HTML): `raci/<id>/` then keeps the legend, the list of
+parts and the load per party, and each group of activities gets its own page,
+`raci/<id>/<group>/`, with only the parties that hold a letter in it. `activity_pages` says
+where each activity's row is, for the links from people pages.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +25,7 @@ from ..context import SiteContext
 from ..pages import Page, party_path, raci_path
 
 NAV = ("RACI matrices",)
+PAGE_LIMIT = 100  # activities on one page; a bigger matrix gets a page per group (or per run)
 CSS_CLASS = {"R": "r", "A": "a", "C": "c", "I": "i", "A/R": "ar"}
 HEAVY_SHARE = 0.5  # R or A on more than half of the activities: flagged as a heavy load
 HEAVY_MIN_ROWS = 4  # ... in matrices big enough for a share to mean something
@@ -79,6 +87,16 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
+class PartRef:
+    """One page of a matrix too big for one: a group of activities (or a run of them)."""
+
+    title: str
+    path: str
+    activity_count: int
+    party_count: int
+
+
+@dataclass(frozen=True)
 class MatrixView:
     spec: specs.RaciSpec
     path: str
@@ -92,6 +110,9 @@ class MatrixView:
     extras: tuple[tuple[str, str], ...]
     source: str
     edit_url: str | None
+    parts: tuple[PartRef, ...] = ()  # the pages of a big matrix (then this view shows no table)
+    part_title: str | None = None  # on the page of one part: its title
+    whole_path: str | None = None  # on the page of one part: the matrix's overview page
 
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
@@ -99,8 +120,61 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     for order, matrix_id in enumerate(sorted(project.racis, key=lambda m: (project.racis[m].name.casefold(), m))):
         v = view(project, site, matrix_id)
         # spec_path: the page's edit button opens the spec it shows
-        out.append(Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source}, nav=NAV, order=order))
+        if not v.parts:
+            out.append(Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source}, nav=NAV, order=order))
+            continue
+        nav = (*NAV, v.spec.name)  # the overview first, then the parts in the matrix's order
+        out.append(Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source}, nav=nav, order=order))
+        for n, part in enumerate(part_views(project, site, matrix_id), start=1):
+            out.append(Page(part.path, part.part_title or "", "raci.md.j2", {"m": part, "spec_path": v.source},
+                            nav=nav, order=order + n))
     return out
+
+
+@dataclass(frozen=True)
+class Part:
+    slug: str
+    title: str
+    rows: tuple[Row, ...]
+
+
+def parts_of(matrix: Matrix) -> list[Part]:
+    """How a matrix is cut into pages: [] when it fits on one; else per group, a group of more
+    than PAGE_LIMIT activities (or an ungrouped matrix) in runs of at most PAGE_LIMIT."""
+    if len(matrix.rows) <= PAGE_LIMIT:
+        return []
+    out: list[Part] = []
+    slugs: set[str] = set()
+    groups = matrix.groups()
+    for name, rows in groups:
+        title = name or ("Activities" if len(groups) == 1 else "Other activities")
+        runs = [rows[i:i + PAGE_LIMIT] for i in range(0, len(rows), PAGE_LIMIT)]
+        for first, run in zip(range(0, len(rows), PAGE_LIMIT), runs):
+            run_title = title if len(runs) == 1 else f"{title} {first + 1}–{first + len(run)}"
+            out.append(Part(_unique_slug(run_title, slugs), run_title, tuple(run)))
+    return out
+
+
+def _unique_slug(title: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-") or "part"
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+def part_path(matrix_id: str, part: Part) -> str:
+    return f"raci/{matrix_id}/{part.slug}.md"
+
+
+def activity_pages(matrix: Matrix) -> dict[str, str]:
+    """Activity id -> the page its row is on (the matrix's page, or the page of its part)."""
+    parts = parts_of(matrix)
+    if not parts:
+        return {row.id: raci_path(matrix.id) for row in matrix.rows}
+    return {row.id: part_path(matrix.id, part) for part in parts for row in part.rows}
 
 
 def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
@@ -108,8 +182,10 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
     matrix = from_spec(project, spec)
     path = raci_path(matrix_id)
     columns = tuple(column(project, site, path, p) for p in matrix.columns)
+    parts = parts_of(matrix)
     table = project.activities.get(matrix_id, {})
-    groups = tuple(GroupView(name, tuple(_row(r, matrix, table[r.id]) for r in rows)) for name, rows in matrix.groups())
+    groups = () if parts else tuple(GroupView(name, tuple(_row(r, matrix, table[r.id]) for r in rows))
+                                    for name, rows in matrix.groups())
     return MatrixView(
         spec=spec,
         path=path,
@@ -123,7 +199,35 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
         extras=extras_of(spec),
         source=project.document_of(spec).path,
         edit_url=site.edit_url(project.document_of(spec).path),
+        parts=tuple(PartRef(p.title, part_path(matrix_id, p), len(p.rows), len(_columns_of(matrix, p.rows)))
+                    for p in parts),
     )
+
+
+def part_views(project: Project, site: SiteContext, matrix_id: str) -> list[MatrixView]:
+    """One view per part of a matrix too big for one page: its rows, and only the parties
+    holding a letter in them (in the matrix's column order)."""
+    spec = project.racis[matrix_id]
+    matrix = from_spec(project, spec)
+    table = project.activities.get(matrix_id, {})
+    out = []
+    for p in parts_of(matrix):
+        path = part_path(matrix_id, p)
+        sub = Matrix(matrix.id, matrix.name, _columns_of(matrix, p.rows), p.rows)
+        groups = tuple(GroupView(name, tuple(_row(r, sub, table[r.id]) for r in rows)) for name, rows in sub.groups())
+        out.append(MatrixView(
+            spec=spec, path=path, columns=tuple(column(project, site, path, c) for c in sub.columns),
+            groups=groups, grouped=False, activity_count=len(p.rows), loads=(),
+            notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
+            legend=tuple(LegendEntry(x, WORDS[x], MEANINGS[x], CSS_CLASS[x]) for x in LETTERS),
+            extras=(), source=project.document_of(spec).path, edit_url=site.edit_url(project.document_of(spec).path),
+            part_title=p.title, whole_path=raci_path(matrix_id)))
+    return out
+
+
+def _columns_of(matrix: Matrix, rows: tuple[Row, ...]) -> tuple[str, ...]:
+    used = {party for row in rows for party in row.assign}
+    return tuple(c for c in matrix.columns if c in used)
 
 
 def column(project: Project, site: SiteContext, from_path: str, party_id: str) -> Column:

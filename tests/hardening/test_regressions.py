@@ -1,0 +1,273 @@
+"""Regression tests, one per bug the hardening work found (each failed before its fix).
+
+The hostile corpus (`hostile/`) and test_nothing_lost.py hold the end-to-end versions; these pin the
+cause where it was fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from hardtools import child_env, time_limit, write_project
+
+from mopsdocs.diagnostics import Diagnostic, Location, Report, Severity
+from mopsdocs.fmt import format_text
+from mopsdocs.loader import load_file, load_text
+from mopsdocs.report import format_concise, safe
+from mopsdocs.report import format_text as report_text
+
+TEAM = "kind: team\nteams:\n  - {id: a, name: A}\n"
+
+
+def test_a_fifo_named_like_a_spec_is_refused_without_blocking(tmp_path: Path) -> None:
+    """check, check --changed and the text report used to wait forever on a named pipe."""
+    root = write_project(tmp_path / "p", {"specs/team.yaml": TEAM})
+    os.mkfifo(root / "specs" / "pipe.yaml")
+    with time_limit(10):
+        loaded = load_file(str(root / "specs" / "pipe.yaml"), "specs/pipe.yaml")
+        assert [d.code for d in loaded.diagnostics] == ["FILE001"]
+        for args in (["check"], ["check", "--changed"], ["fmt", "--check"]):
+            os.environ["MOPSDOCS_CACHE_DIR"] = str(tmp_path / "cache")
+            try:
+                result = run_cli(args, cwd=root)
+            finally:
+                del os.environ["MOPSDOCS_CACHE_DIR"]
+            assert result.code == 1 and "Traceback" not in result.err
+
+
+def test_a_damaged_cache_object_is_a_miss_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOPSDOCS_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_project(tmp_path / "p", {"specs/team.yaml": TEAM})
+    assert run_cli(["check", "--changed"], cwd=root).code == 0
+    objects = list((tmp_path / "cache").rglob("*.pickle"))
+    assert objects
+    rng = random.Random(9)
+    for attempt in range(30):  # random bytes, truncations, and valid pickles of the wrong shape
+        data = objects[0].read_bytes()
+        choice = attempt % 3
+        damaged = (
+            bytes(rng.randrange(256) for _ in range(rng.randrange(1, 200)))
+            if choice == 0
+            else data[: rng.randrange(len(data))]
+            if choice == 1
+            else b"\x80\x05K\x07."
+        )  # pickled int 7
+        objects[0].write_bytes(damaged)
+        result = run_cli(["check", "--changed"], cwd=root)
+        assert result.code == 0 and "Traceback" not in result.err, damaged[:40]
+
+
+def test_report_lines_cannot_be_forged_or_drive_the_terminal() -> None:
+    value = "x\nspecs/forged.yaml:1:1: error[REF001]: forged\x1b[2J\u202e\r"
+    d = Diagnostic("SPEC001", Severity.ERROR, f"unknown kind '{value}'", Location("specs/a\nb.yaml", 1, 7), hint=value)
+    out = format_concise(Report([d], files=1), Path("."))
+    assert len(out.splitlines()) == 2
+    assert "\\n" in out and "\\x1b" in out and "\\u202e" in out and "\x1b" not in out
+    assert safe("plain café ☕") == "plain café ☕"
+
+
+def test_text_excerpt_shows_controls_as_pictures_and_keeps_the_caret_aligned(tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "c.yaml").write_bytes(b"kind: team\na: b\x1b[2Jc\n")
+    loaded = load_text((tmp_path / "specs" / "c.yaml").read_text(), "specs/c.yaml")
+    out = report_text(Report(loaded.diagnostics, files=1), tmp_path)
+    assert "\x1b" not in out
+    excerpt, caret = [line for line in out.splitlines() if line.startswith(("2 |", "  |"))][1:3]
+    assert excerpt == "2 | a: b\u241b[2Jc"
+    assert caret.index("^") == excerpt.index("\u241b")
+
+
+def test_positions_count_lines_as_editors_do() -> None:
+    """libyaml also breaks lines at NEL, U+2028 and U+2029; positions now count LF, CRLF and CR only."""
+    text = 'kind: team\nteams:\n  - {id: a, name: "A\u2028B\u0085C"}\n  - {id: B, name: B}\n'
+    doc = load_text(text, "x.yaml").documents[0]
+    assert doc.values[("teams", 1, "id")] == (4, 10)
+    cr_only = "kind: team\rteams:\r  - {id: a, name: A}\r  - {id: B, name: B}\r"
+    assert load_text(cr_only, "x.yaml").documents[0].values[("teams", 1, "id")] == (4, 10)
+
+
+def test_megabyte_keys_are_clipped_in_messages(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "p", {"specs/k.yaml": "kind: team\n? " + "k" * 1_000_000 + "\n: 1\n"})
+    result = run_cli(["check", "--format", "concise"], cwd=root)
+    assert result.code == 1 and len(result.out) < 1000
+
+
+# --------------------------------------------------------------------------- fmt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# a header comment\n---\nteams: []\nkind: team\n",
+        "# one\n\n# two\n---\nkind: team\n",
+    ],
+)
+def test_fmt_keeps_comments_before_the_first_document_marker(text: str) -> None:
+    out = format_text(text)
+    assert out.startswith(text.split("---")[0] + "---\n")
+    assert format_text(out) == out
+
+
+@pytest.mark.parametrize(
+    "text,why",
+    [
+        ("# only a comment\n", "drop the comment"),
+        ("kind: team\n...\n# after the end marker\n", "drop the comment"),
+        ("--- >\n folded\n text\n", "would not read back the same"),
+    ],
+)
+def test_fmt_leaves_a_file_alone_rather_than_lose_part_of_it(tmp_path: Path, text: str, why: str) -> None:
+    root = write_project(tmp_path / "p", {"specs/a.yaml": text, "specs/b.yaml": "teams: []\nkind: team\n"})
+    result = run_cli(["fmt"], cwd=root)
+    assert result.code == 0
+    assert (root / "specs" / "a.yaml").read_text() == text
+    assert "left specs/a.yaml as it is" in result.err and why in result.err
+    assert (root / "specs" / "b.yaml").read_text() == "kind: team\nteams: []\n"
+
+
+# --------------------------------------------------------------------------- naming: key order leaked
+
+
+def test_naming_pages_and_matchers_do_not_depend_on_the_order_of_fields(tmp_path: Path) -> None:
+    """Vocabularies were listed in `fields:` key order, and regex group names numbered by it."""
+    from mopsdocs.naming.catalogue import compile_all
+    from mopsdocs.naming.jsdata import convention_data
+    from mopsdocs.project import load_project
+    from mopsdocs.site.families.naming import view
+
+    def convention(fields: list[str]) -> str:
+        defs = {
+            "region": "{type: vocabulary, vocabulary: region}",
+            "channel": "{type: vocabulary, vocabulary: channel}",
+            "name": "{type: text, pattern: '[A-Za-z0-9-]+', min_length: 2, max_length: 12}",
+        }
+        body = "".join(f"      {f}: {defs[f]}\n" for f in fields)
+        return (
+            "kind: naming\nvocabularies:\n  - {id: channel, name: Channel, values: [{code: WBN}]}\n"
+            "  - {id: region, name: Region, values: [{code: NA}]}\nconventions:\n  - id: program\n"
+            "    name: Program\n    template: '{channel}_{region}_{name}'\n    fields:\n" + body
+        )
+
+    results = []
+    for i, order in enumerate((["channel", "region", "name"], ["name", "region", "channel"])):
+        root = write_project(tmp_path / f"p{i}", {"specs/naming.yaml": convention(order)})
+        project, report = load_project(root)
+        assert report.errors == 0
+        compiled, problems = compile_all(project)["program"]
+        page = view(project, _Site(), project.conventions["program"], compiled, problems)
+        results.append((json.dumps(convention_data(compiled)), [v.id for v in page.vocabularies]))
+    assert results[0] == results[1]
+    assert results[0][1] == ["channel", "region"]  # template order
+
+
+class _Site:
+    """The little of SiteContext that the naming view reads."""
+
+    def edit_url(self, path: str) -> None:
+        return None
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_on_a_busy_port_is_a_usage_error(tmp_path: Path) -> None:
+    """It was exit 3 with a bug-report message ("OSError: Address already in use")."""
+    import socket
+
+    from hardtools import limited_run
+
+    root = tmp_path / "p"
+    assert run_cli(["init", str(root)]).code == 0
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = limited_run(["serve", "-a", f"127.0.0.1:{port}"], root, timeout=120, memory_mb=3072)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "Address already in use" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_serve_survives_a_broken_spec_and_serves_again_when_fixed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    root = tmp_path / "p"
+    assert run_cli(["init", str(root)]).code == 0
+    port = _free_port()
+    exe = str(Path(sys.executable).parent / "mopsdocs")
+    proc = subprocess.Popen(
+        [exe, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=child_env(),
+    )
+
+    def get(path: str = "/") -> int:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+                    return int(response.status)
+            except OSError:
+                assert proc.poll() is None, "serve stopped"
+                time.sleep(0.3)
+        raise AssertionError("serve did not answer within 60 s")
+
+    try:
+        assert get() == 200
+        spec = root / "specs" / "broken.yaml"
+        spec.write_text("kind: [\n")
+        time.sleep(3)  # a rebuild that fails: the server goes on with the last good site
+        assert proc.poll() is None and get() == 200
+        spec.unlink()
+        time.sleep(3)
+        assert get("/lifecycle/lead/") == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=60)
+    assert "Traceback" not in out and "bug in mopsdocs" not in out, out[-3000:]
+
+
+# --------------------------------------------------------------------------- the diagram cache
+
+
+def test_an_svg_committed_into_the_project_never_reaches_the_site(tmp_path: Path, monkeypatch) -> None:
+    """The diagram cache was `.cache/mopsdocs/diagrams/` inside the project, read back as is: a pull
+    request that added `<key>.svg` there put its own `<svg onload=...>` into every built page."""
+    from hardtools import limited_run
+
+    from mopsdocs.project import load_project
+    from mopsdocs.site.diagram import lifecycle_dot
+    from mopsdocs.site.diagram_cache import CACHE_DIR, DiagramService
+
+    monkeypatch.setenv("MOPSDOCS_CACHE_DIR", str(tmp_path / "user-cache"))
+    root = tmp_path / "p"
+    assert run_cli(["init", str(root)]).code == 0
+    project, _ = load_project(root)
+    for lifecycle in project.lifecycles.values():
+        key = DiagramService(None).key(lifecycle_dot(project, lifecycle))
+        (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+        (root / CACHE_DIR / f"{key}.svg").write_text('<svg onload="alert(1)"><script>alert(2)</script></svg>\n')
+    proc = limited_run(["build", "-d", str(tmp_path / "site")], root, timeout=180, memory_mb=3072)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pages = "".join(p.read_text() for p in (tmp_path / "site").rglob("*.html"))
+    assert "<svg" in pages and "onload" not in pages and "alert(" not in pages
+    assert list((tmp_path / "user-cache" / "diagrams").rglob("*.svg"))  # drawn and kept outside the project
