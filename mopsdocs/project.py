@@ -123,6 +123,7 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
         ]
     found: list[tuple[str, str]] = []
     seen_dirs: set[str] = set()
+    linked = False
     pending = [str(specs_dir)]
     while pending:
         folder = pending.pop()
@@ -152,6 +153,7 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
                     )
                 continue
             target = os.path.realpath(entry.path) if entry.is_symlink() else ""
+            linked = linked or bool(target)
             if target and not _inside(target, real_root):
                 if entry.name.endswith(SPEC_SUFFIXES) or os.path.isdir(target):
                     diags.append(
@@ -168,6 +170,8 @@ def discover(root: Path, settings: Settings) -> tuple[list[tuple[str, str]], lis
                 pending.append(entry.path)
             elif entry.name.endswith(SPEC_SUFFIXES):
                 found.append((entry.path, rel))
+    if linked:  # a link to a spec that is read anyway: read it once (else every id is a duplicate)
+        found = _read_once(found)
     found.sort(key=lambda f: f[1])
     limit = settings.limits.max_files
     if len(found) > limit:
@@ -207,6 +211,18 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def _read_once(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One entry per real file, preferring the file itself over a link to it."""
+    seen: set[str] = set()
+    unique = []
+    for abspath, rel in sorted(found, key=lambda f: (os.path.islink(f[0]), f[1])):
+        real = os.path.realpath(abspath)
+        if real not in seen:
+            seen.add(real)
+            unique.append((abspath, rel))
+    return unique
 
 
 def _file_problem(path: str, root: Path, message: str) -> Diagnostic:

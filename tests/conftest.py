@@ -74,6 +74,19 @@ def make_project(root: Path, files: dict[str, str | bytes], mkdocs: str = DEFAUL
     return root
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never write into the user's ~/.cache (the --changed and diagram caches live there)."""
+    folder = tmp_path_factory.mktemp("mopsdocs-cache")
+    old = os.environ.get("MOPSDOCS_CACHE_DIR")
+    os.environ["MOPSDOCS_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("MOPSDOCS_CACHE_DIR", None)
+    else:
+        os.environ["MOPSDOCS_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     def factory(files: dict[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS) -> Path:

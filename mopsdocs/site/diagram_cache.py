@@ -8,6 +8,7 @@ a corrupt or unreadable entry is simply rendered again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ class DiagramService:
     def key(self, dot_source: str) -> str:
         renderer = self.get_renderer()
         h = hashlib.sha256()
-        for part in (renderer.name, svg_mod.VERSION, dot_source):
+        for part in (renderer.name, svg_mod.VERSION, _code_hash(), dot_source):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
         return h.hexdigest()
@@ -96,3 +97,14 @@ class DiagramService:
 
 
 __all__ = ["CACHE_DIR", "DiagramService", "project_cache_dir"]
+
+
+@functools.lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """The source of the code that turns DOT into the page's SVG: any change there redraws."""
+    from . import graphviz_render, svg
+
+    h = hashlib.sha256()
+    for module in (svg, graphviz_render):
+        h.update(Path(module.__file__ or "").read_bytes())
+    return h.hexdigest()[:16]
