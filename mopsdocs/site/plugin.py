@@ -89,6 +89,11 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
         summary = f"{len(errors)} spec error{'s' if len(errors) != 1 else ''} (run `mopsdocs check` for details):"
         self._fail(summary + "\n  " + "\n  ".join(errors))
 
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        # Material asks the GitHub/GitLab API for stars and forks of `repo_url` from every reader's
+        # browser; the site must work offline and send nothing anywhere: keep the link, drop the call.
+        return output.replace(' data-md-component="source"', "")
+
     # ------------------------------------------------------------------ files and nav
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

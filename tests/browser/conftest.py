@@ -1,0 +1,85 @@
+"""Session fixtures: the example site built once, served on 127.0.0.1, and one Chromium.
+
+The site is the repository's own project (mkdocs.yml, docs/, specs/, templates/) copied into a
+temporary folder and built there with `mkdocs build --strict`, so the build's diagram cache never
+touches the checkout. A small `http.server` thread serves it on a free port and records every
+request it answers (path and status). Chromium is Debian's (/usr/bin/chromium), driven by
+Playwright; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browsertools import REPO, SCREENSHOTS, ServedSite, build_site
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "specs", "templates")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once per session; returns the site folder."""
+    root = tmp_path_factory.mktemp("example") / "project"
+    root.mkdir()
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        elif source.is_file():
+            shutil.copy2(source, root / part)
+    return build_site(root, root / "site")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    log: list[tuple[str, int]]
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.log.append((self.path, int(code) if str(code).isdigit() else 0))
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: the test output is for the tests
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[ServedSite]:
+    log: list[tuple[str, int]] = []
+    handler = functools.partial(type("Handler", (_Handler,), {"log": log}), directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield ServedSite(root=built_site, base=f"http://127.0.0.1:{server.server_address[1]}/", log=log)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    from .browsertools import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does it)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

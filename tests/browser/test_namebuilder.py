@@ -1,0 +1,136 @@
+"""The name builder on naming/<convention>/ builds the same names as `mopsdocs names build`, and
+the page's engine gives the same verdicts as `mopsdocs names check`, on one shared list of cases.
+
+Builds go through the form as a user fills it (one control per field, found by its `name`; a
+<select> of codes for a vocabulary field) and are read from the `data-name-output` element.
+The command line runs on the same project the site was built from.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from .browsertools import BIN, PHONE, ServedSite, open_page
+
+pytestmark = pytest.mark.slow
+
+# (convention, field values as a user enters them): valid, invalid, and normalised values
+BUILDS: list[tuple[str, dict[str, str]]] = [
+    ("program", {"date": "2021-12", "channel": "WBN", "region": "", "name": "Peak-Capacity"}),
+    ("program", {"date": "2021-12", "channel": "WBN", "region": "NA", "name": "Peak-Capacity"}),
+    ("program", {"date": "2022-03", "channel": "TS", "region": "EMEA", "name": "Gartner-Summit-London"}),
+    ("program", {"date": "2021-13", "channel": "WBN", "region": "", "name": "x"}),
+    ("program", {"date": "Dec 2021", "channel": "", "region": "", "name": "Peak Capacity"}),
+    ("program", {"date": "2021-12", "channel": "EM", "region": "GLB", "name": "x" * 41}),
+    ("program", {"date": "", "channel": "", "region": "", "name": ""}),
+    ("operational-program", {"area": "Email", "name": "Bounce-Management"}),
+    ("operational-program", {"area": "Email", "name": "Bounce;Management"}),
+    ("email", {"step": "1", "type": "Invite", "variant": ""}),
+    ("email", {"step": "00", "type": "Reminder", "variant": "B"}),
+    ("email", {"step": "123", "type": "Nurture", "variant": "C"}),
+    ("smart-campaign", {"order": "2", "action": "Hard Bounce (Cat 1-2)"}),
+    ("smart-campaign", {"order": "01", "action": "unsubscribe all"}),
+    ("utm-campaign", {"quarter": "2021-q4", "source": "linkedin", "name": "peak-capacity"}),
+    ("utm-campaign", {"quarter": "2021-Q4", "source": "google", "name": "Peak-Capacity"}),
+    ("utm-campaign", {"quarter": "2021-q5", "source": "g2", "name": "a--b"}),
+]
+# Whole names for the verdicts: each convention's examples and counterexamples, plus these.
+NAMES = ["2021-12_WBN_Peak-Capacity", "2021-12_WBN_NA_Peak;Capacity", "2021-12_WBN_" + "x" * 80, " 2021-12_WBN_x",
+         "2021-12_WBN_x\u200b", "OPS_Email_Bounce-Management", "OPS_Bounces_x", "EM01_Invite", "EM00_Invite",
+         "01 - Unsubscribe All", "2021-q4_linkedin_peak--capacity", "2021-12_WBN_\U0001d4b3", "Webinar_2021-12_x"]
+
+
+def _cli(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "mopsdocs"), *args, "-C", str(project)], input=stdin, capture_output=True,
+                          text=True, timeout=120, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def _cli_build(project: Path, convention: str, values: dict[str, str]) -> dict[str, object]:
+    """What `names build` says: the name, or the problems; and its notes."""
+    proc = _cli(project, "names", "build", convention, *(f"{k}={v}" for k, v in values.items()))
+    assert proc.returncode in (0, 1), proc.stderr
+    notes = [line.removeprefix("mopsdocs: note: ") for line in proc.stderr.splitlines()
+             if line.startswith("mopsdocs: note: ")]
+    problems = [line.strip() for line in proc.stderr.splitlines() if line.startswith("  ")]
+    return {"name": proc.stdout.strip() if proc.returncode == 0 else None, "problems": problems, "notes": notes}
+
+
+READ_OUTPUT = """
+form => {
+  const out = form.querySelector('[data-name-output]');
+  const valid = out.getAttribute('data-valid') === 'true';
+  return {name: valid ? out.querySelector('code').textContent : null,
+          problems: valid ? [] : [...out.querySelectorAll('li')].map(li => li.textContent),
+          notes: [...out.querySelectorAll('.mopsdocs-name-note')].map(p => p.textContent)};
+}
+"""
+
+
+def _page_build(page, convention: str, values: dict[str, str]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    form = page.locator(f"form#name-builder-{convention}")
+    for field, value in values.items():
+        control = form.locator(f"[name='{field}']")
+        if control.evaluate("el => el.tagName") == "SELECT":
+            control.select_option(value=value)
+        else:
+            control.fill(value)
+    return form.evaluate(READ_OUTPUT)
+
+
+def test_the_builder_builds_what_names_build_builds(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+    project = site.root.parent
+    differ = []
+    by_convention: dict[str, list[dict[str, str]]] = {}
+    for convention, values in BUILDS:
+        by_convention.setdefault(convention, []).append(values)
+    with ThreadPoolExecutor(max_workers=4) as pool:  # the command line, on every case at once
+        answers = dict(zip(map(repr, BUILDS), pool.map(lambda case: _cli_build(project, *case), BUILDS)))
+    built = 0
+    for convention, cases in by_convention.items():
+        with open_page(browser, site, f"naming/{convention}/", PHONE) as (page, _):
+            form = page.locator(f"form#name-builder-{convention}")
+            names = sorted(form.evaluate("f => [...f.elements].map(e => e.name).filter(Boolean)"))
+            assert names == sorted(cases[0]), f"{convention}: the form's controls are {names}"
+            output = form.locator("[data-name-output]")
+            assert output.get_attribute("aria-live") == "polite"
+            for values in cases:
+                expected = answers[repr((convention, values))]
+                shown = _page_build(page, convention, values)
+                built += expected["name"] is not None
+                if shown != expected:
+                    differ.append(f"{convention} {values}:\n  page {shown}\n  cli  {expected}")
+                if expected["name"] is not None:  # what the user sees and copies
+                    assert output.inner_text().strip().startswith(str(expected["name"]))
+                    assert page.locator("[data-name-copy]").is_enabled()
+    assert not differ, "\n".join(differ)
+    assert built >= 6  # the list holds valid builds, not only refusals
+
+
+def test_the_page_engine_gives_the_verdicts_of_names_check(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+    project = site.root.parent
+    differ = []
+    for convention in sorted({c for c, _ in BUILDS}):
+        with open_page(browser, site, f"naming/{convention}/") as (page, _):
+            listed = page.locator("#examples ~ ul li code").all_inner_texts()
+            names = listed + NAMES
+            proc = _cli(project, "names", "check", convention, "--format", "json",
+                        stdin="".join(n + "\n" for n in names))
+            assert proc.returncode in (0, 1), proc.stderr
+            cli = [r["valid"] for r in json.loads(proc.stdout)["results"]]
+            assert len(cli) == len(names), (names, proc.stdout)
+            shown = page.evaluate(
+                """([id, names]) => {
+                    const form = document.getElementById('name-builder-' + id);
+                    const data = JSON.parse(form.querySelector('script[data-naming-convention]').textContent);
+                    const conv = MopsdocsNames.compile(data);
+                    return names.map(n => MopsdocsNames.check(conv, n));
+                }""", [convention, names])
+            differ += [f"{convention} {n!r}: page {p}, names check {c}" for n, p, c in zip(names, shown, cli) if p != c]
+            assert True in cli and False in cli, convention  # both verdicts occur for each convention
+    assert not differ, "\n".join(differ)
