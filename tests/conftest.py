@@ -93,3 +93,22 @@ def project(tmp_path: Path):
         return make_project(tmp_path / "proj", files, mkdocs)
 
     return factory
+
+
+def assert_golden_tree(actual: dict[str, str], folder: Path) -> None:
+    """Generated files (path -> text) equal the golden tree in `folder`, file for file, whole.
+
+    MOPSDOCS_UPDATE_GOLDEN=1 rewrites the tree from `actual` (read the diff before committing).
+    """
+    import shutil
+
+    if os.environ.get("MOPSDOCS_UPDATE_GOLDEN"):
+        shutil.rmtree(folder, ignore_errors=True)
+        for rel, text in actual.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+    assert sorted(actual) == sorted(expected), "a page was added or removed"
+    for rel in sorted(expected):
+        assert actual[rel] == expected[rel], f"{rel} differs from {folder.name}/{rel}"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, make_project
+from conftest import REPO, assert_golden_tree, make_project
 
 from mopsdocs.naming.catalogue import compile_all
 from mopsdocs.naming.jsdata import convention_data
@@ -48,16 +48,7 @@ def test_golden_pages(name: str, example_root: Path) -> None:
     root = EDGE if name == "edge" else example_root
     actual = pages(root, repo_url="https://example.com/repo", edit_uri="edit/main/")
     folder = GOLDEN / f"{name}.out"
-    if os.environ.get("MOPSDOCS_UPDATE_GOLDEN"):
-        shutil.rmtree(folder, ignore_errors=True)
-        for rel, text in actual.items():
-            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-            (folder / rel).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-                for p in sorted(folder.rglob("*")) if p.is_file()}
-    assert sorted(actual) == sorted(expected), "a page was added or removed"
-    for rel in sorted(expected):
-        assert actual[rel] == expected[rel], f"{rel} differs from golden/{name}.out/{rel}"
+    assert_golden_tree(actual, folder)
 
 
 class _Form(HTMLParser):

@@ -8,12 +8,10 @@ show other engineers' specs); `edge` is this folder's own project of awkward nam
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, assert_golden_tree
 
 from mopsdocs.project import load_project
 from mopsdocs.site.context import SiteContext
@@ -45,16 +43,7 @@ CASES = {
 def test_golden_pages(name: str) -> None:
     actual = CASES[name]()
     folder = GOLDEN / f"{name}.out"
-    if os.environ.get("MOPSDOCS_UPDATE_GOLDEN"):
-        shutil.rmtree(folder, ignore_errors=True)
-        for rel, text in actual.items():
-            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-            (folder / rel).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-                for p in sorted(folder.rglob("*")) if p.is_file()}
-    assert sorted(actual) == sorted(expected), "a page was added or removed"
-    for rel in sorted(expected):
-        assert actual[rel] == expected[rel], f"{rel} differs from golden/{name}.out/{rel}"
+    assert_golden_tree(actual, folder)
 
 
 def test_output_is_deterministic() -> None:
