@@ -63,7 +63,9 @@ def site(built_site: Path) -> Iterator[ServedSite]:
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# package scope: Playwright's sync API runs an event loop while it is open, so it must be closed
+# before other test folders (naming, site) start their own Playwright in the same process
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
