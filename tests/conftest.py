@@ -59,8 +59,12 @@ def run_process(args: list[str], cwd: Path, env: dict[str, str] | None = None, t
                           env={**os.environ, **(env or {})}, input=input.decode() if input else None)
 
 
-def make_project(root: Path, files: dict[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS) -> Path:
-    """A project in `root` with mkdocs.yml and the given files (paths relative to root)."""
+def make_project(root: Path, files: dict[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS, *,
+                 dedent: bool = True) -> Path:
+    """A project in `root` with mkdocs.yml and the given files (paths relative to root).
+
+    Text is dedented (tests write it indented) unless `dedent=False` (hostile input, byte for byte).
+    """
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     (root / "specs").mkdir(exist_ok=True)
@@ -70,7 +74,7 @@ def make_project(root: Path, files: dict[str, str | bytes], mkdocs: str = DEFAUL
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
+            path.write_text(textwrap.dedent(content) if dedent else content, encoding="utf-8")
     return root
 
 

@@ -14,27 +14,15 @@ import itertools
 import random
 import string
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
+from mopsdocs import specs
+
 AS_OF = "2021-12-01"
 MKDOCS = f"site_name: Generated\nplugins:\n  - mopsdocs:\n      as_of: {AS_OF}\n      required_program_categories: []\n"
-CATEGORIES = [
-    "data-normalization",
-    "deduplication",
-    "list-import",
-    "lead-scoring",
-    "lifecycle",
-    "routing",
-    "crm-sync",
-    "bounce-management",
-    "preference-center",
-    "privacy-compliance",
-    "alerts",
-    "enrichment",
-    "other",
-]
+CATEGORIES = list(get_args(specs.Category))  # the model's own list: never drifts
 Text = Callable[[random.Random, str], str]
 
 

@@ -154,17 +154,10 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def write_project(root: Path, files: dict[str, str | bytes], mkdocs: str = MKDOCS) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
-    (root / "specs").mkdir(exist_ok=True)
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
+    """A project with the files written exactly as given (hostile input is never dedented)."""
+    from conftest import make_project
+
+    return make_project(root, files, mkdocs, dedent=False)
 
 
 def yaml_suite_inputs() -> list[Path]:
