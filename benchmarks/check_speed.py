@@ -37,24 +37,31 @@ def generate(root: Path, scale: int) -> dict[str, list[Path]]:
     specs.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(MKDOCS)
     n_people = 40 * scale
-    team = ["kind: team", "teams:"] + [f"  - {{id: team-{t}, name: Team {t}, description: 'Team {t} does things.'}}"
-                                       for t in range(8)]
+    team = ["kind: team", "teams:"] + [
+        f"  - {{id: team-{t}, name: Team {t}, description: 'Team {t} does things.'}}" for t in range(8)
+    ]
     team += ["roles:"] + [f"  - {{id: role-{r}, name: Role {r}, team: team-{r % 8}}}" for r in range(20)]
-    team += ["people:"] + [f"  - {{id: person-{p}, name: Person {p}, email: p{p}@example.com, roles: [role-{p % 20}]}}"
-                           for p in range(n_people)]
+    team += ["people:"] + [
+        f"  - {{id: person-{p}, name: Person {p}, email: p{p}@example.com, roles: [role-{p % 20}]}}"
+        for p in range(n_people)
+    ]
     path = specs / "team.yaml"
     path.write_text("\n".join(team) + "\n")
     by_kind["team"].append(path)
     for lc in range(25 * scale):
-        lines = [f"kind: lifecycle\nid: lc-{lc}\nname: Lifecycle {lc}\ndescription: |\n  A lifecycle with a "
-                 "main path and detours.\nstages:"]
+        lines = [
+            f"kind: lifecycle\nid: lc-{lc}\nname: Lifecycle {lc}\ndescription: |\n  A lifecycle with a "
+            "main path and detours.\nstages:"
+        ]
         n = 12
         for s in range(n):
             flags = "\n    initial: true" if s == 0 else ("\n    terminal: true" if s == n - 1 else "")
-            lines.append(f"  - id: s{s}\n    name: Stage {s}\n    owner: team-0{flags}\n    sla: 24h\n"
-                         f"    definition: Records that reached step {s} of the funnel.\n"
-                         f"    entry: ['Score >= {s * 10}', 'Filled a form']\n"
-                         f"    values: {{marketo: Stage {s}, salesforce: Open}}")
+            lines.append(
+                f"  - id: s{s}\n    name: Stage {s}\n    owner: team-0{flags}\n    sla: 24h\n"
+                f"    definition: Records that reached step {s} of the funnel.\n"
+                f"    entry: ['Score >= {s * 10}', 'Filled a form']\n"
+                f"    values: {{marketo: Stage {s}, salesforce: Open}}"
+            )
         lines.append("transitions:")
         for s in range(n - 1):
             lines.append(f"  - {{from: s{s}, to: s{s + 1}, when: 'Score passes {s * 10 + 10}', owner: role-0}}")
@@ -65,19 +72,23 @@ def generate(root: Path, scale: int) -> dict[str, list[Path]]:
     for m in range(10 * scale):
         lines = [f"kind: raci\nid: raci-{m}\nname: RACI {m}\nactivities:"]
         for a in range(30):
-            lines.append(f"  - id: act-{a}\n    name: Activity {a}\n    group: Group {a % 5}\n"
-                         f"    assign: {{role-{a % 20}: A/R, role-{(a + 1) % 20}: C, role-{(a + 2) % 20}: I}}")
+            lines.append(
+                f"  - id: act-{a}\n    name: Activity {a}\n    group: Group {a % 5}\n"
+                f"    assign: {{role-{a % 20}: A/R, role-{(a + 1) % 20}: C, role-{(a + 2) % 20}: I}}"
+            )
         path = specs / "raci" / f"raci-{m}.yaml"
         path.parent.mkdir(exist_ok=True)
         path.write_text("\n".join(lines) + "\n")
         by_kind["raci"].append(path)
     for p in range(400 * scale):
         dep = f"\ndepends_on: [prog-{p - 1}]" if p % 10 else ""
-        text = (f"kind: program\nid: prog-{p}\nname: Program {p}\ncategory: lead-scoring\nstatus: active\n"
-                f"owner: role-{p % 20}\npurpose: |\n  Scores leads nightly and decays idle behaviour scores.\n"
-                f"trigger: {{type: batch, schedule: 'daily 02:00'}}\nsystems: [marketo, salesforce]{dep}\n"
-                f"steps:\n  - 'Smart list: score changed'\n  - 'Flow: change score'\n"
-                f"reviewed: {{on: 2021-11-02, every: 90d}}\nrunbook: Re-run the failed members.\n")
+        text = (
+            f"kind: program\nid: prog-{p}\nname: Program {p}\ncategory: lead-scoring\nstatus: active\n"
+            f"owner: role-{p % 20}\npurpose: |\n  Scores leads nightly and decays idle behaviour scores.\n"
+            f"trigger: {{type: batch, schedule: 'daily 02:00'}}\nsystems: [marketo, salesforce]{dep}\n"
+            f"steps:\n  - 'Smart list: score changed'\n  - 'Flow: change score'\n"
+            f"reviewed: {{on: 2021-11-02, every: 90d}}\nrunbook: Re-run the failed members.\n"
+        )
         path = specs / "programs" / f"prog-{p}.yaml"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text)
@@ -142,8 +153,16 @@ def main() -> None:
         cjs_total = 0.0
         for kind, files in by_kind.items():
             if files:
-                cjs_total += timed([str(BIN / "check-jsonschema"), "--schemafile", str(schemas / f"{kind}.schema.json"),
-                                    *map(str, files)], root, args.repeat)
+                cjs_total += timed(
+                    [
+                        str(BIN / "check-jsonschema"),
+                        "--schemafile",
+                        str(schemas / f"{kind}.schema.json"),
+                        *map(str, files),
+                    ],
+                    root,
+                    args.repeat,
+                )
         n_files = sum(len(f) for f in by_kind.values())
         print(f"\n2. {size_of(root) / 1024:.0f} KB in {n_files} files (median of {args.repeat} runs)")
         print(f"   mopsdocs check (schema + cross-references)      {ours:6.2f} s")
@@ -166,8 +185,10 @@ def main() -> None:
         start_check = timed([str(BIN / "mopsdocs"), "check"], empty, args.repeat + 2)
         start_python = timed([sys.executable, "-c", "pass"], empty, args.repeat + 2)
         print("\n4. Start-up on a one-file project")
-        print(f"   python -c pass {start_python * 1000:6.0f} ms; mopsdocs check {start_check * 1000:6.0f} ms "
-              f"(x{start_check / start_python:.1f})")
+        print(
+            f"   python -c pass {start_python * 1000:6.0f} ms; mopsdocs check {start_check * 1000:6.0f} ms "
+            f"(x{start_check / start_python:.1f})"
+        )
 
 
 if __name__ == "__main__":

@@ -71,8 +71,12 @@ def names_check(path: Path, conv: object) -> tuple[float, int]:
 def console(path: Path) -> float:
     exe = Path(sys.executable).parent / "mopsdocs"
     start = time.perf_counter()
-    subprocess.run([str(exe), "names", "check", "program", str(path), "-C", str(REPO)],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [str(exe), "names", "check", "program", str(path), "-C", str(REPO)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - start
 
 
@@ -84,7 +88,9 @@ def main() -> None:
     project, _ = load_project(REPO)
     conv, problems = compile_all(project)["program"]
     assert conv is not None, problems
-    print(f"convention 'program' {conv.template.source}; {args.names:,} names per file; Python {sys.version.split()[0]}")
+    print(
+        f"convention 'program' {conv.template.source}; {args.names:,} names per file; Python {sys.version.split()[0]}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for share in args.invalid:
             path = Path(tmp) / f"names-{share}.txt"
@@ -96,10 +102,14 @@ def main() -> None:
             invalid = args.names - valid_ours
             print(f"\n{share:.0%} invalid ({invalid:,} names explained):")
             print(f"  bare regex loop      {bare:6.2f} s  {args.names / bare:>12,.0f} names/s")
-            print(f"  names check (core)   {ours:6.2f} s  {args.names / ours:>12,.0f} names/s   "
-                  f"{ours / bare:.2f}x the bare loop")
-            print(f"  mopsdocs names check {whole:6.2f} s  {args.names / whole:>12,.0f} names/s   "
-                  f"(console script, start-up and project load included)")
+            print(
+                f"  names check (core)   {ours:6.2f} s  {args.names / ours:>12,.0f} names/s   "
+                f"{ours / bare:.2f}x the bare loop"
+            )
+            print(
+                f"  mopsdocs names check {whole:6.2f} s  {args.names / whole:>12,.0f} names/s   "
+                f"(console script, start-up and project load included)"
+            )
 
 
 if __name__ == "__main__":

@@ -14,16 +14,31 @@ import argparse
 from pathlib import Path
 
 AS_OF = "2021-12-01"
-CATEGORIES = ["data-normalization", "deduplication", "list-import", "lead-scoring", "lifecycle", "routing",
-              "crm-sync", "bounce-management", "preference-center", "privacy-compliance", "alerts", "enrichment"]
+CATEGORIES = [
+    "data-normalization",
+    "deduplication",
+    "list-import",
+    "lead-scoring",
+    "lifecycle",
+    "routing",
+    "crm-sync",
+    "bounce-management",
+    "preference-center",
+    "privacy-compliance",
+    "alerts",
+    "enrichment",
+]
 TEAMS = ["marketing-ops", "demand-gen", "sales-development", "sales", "sales-ops", "legal"]
 
 
 def mkdocs_yml(nav_prune: bool = True) -> str:
-    features = "\n".join(f"    - {f}" for f in ["navigation.sections", "navigation.prune"] if nav_prune or
-                         f != "navigation.prune")
-    return (f"site_name: Scale test\ntheme:\n  name: material\n  font: false\n  features:\n{features}\n"
-            f"plugins:\n  - search\n  - mopsdocs:\n      as_of: {AS_OF}\n      raci_max_consulted: 4\n")
+    features = "\n".join(
+        f"    - {f}" for f in ["navigation.sections", "navigation.prune"] if nav_prune or f != "navigation.prune"
+    )
+    return (
+        f"site_name: Scale test\ntheme:\n  name: material\n  font: false\n  features:\n{features}\n"
+        f"plugins:\n  - search\n  - mopsdocs:\n      as_of: {AS_OF}\n      raci_max_consulted: 4\n"
+    )
 
 
 def team_spec(people: int, roles: int) -> str:
@@ -33,8 +48,9 @@ def team_spec(people: int, roles: int) -> str:
     lines += [f"  - {{id: role-{r:03d}, name: Role {r}, team: {TEAMS[r % len(TEAMS)]}}}" for r in range(roles)]
     lines.append("people:")
     for p in range(people):
-        lines.append(f"  - {{id: person-{p:04d}, name: Person {p}, email: person{p}@example.com, "
-                     f"roles: [role-{p % roles:03d}]}}")
+        lines.append(
+            f"  - {{id: person-{p:04d}, name: Person {p}, email: person{p}@example.com, roles: [role-{p % roles:03d}]}}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -43,8 +59,10 @@ def lifecycle_spec(stages: int) -> str:
     for s in range(stages):
         flags = ", initial: true" if s == 0 else (", terminal: true" if s == stages - 1 else "")
         path = ", path: detour" if s % 10 == 9 and s != stages - 1 else ""
-        lines.append(f"  - {{id: s{s:02d}, name: Stage {s}, owner: {TEAMS[(s // 10) % len(TEAMS)]}, sla: 24h"
-                     f"{flags}{path}, definition: 'Records at step {s}.'}}")
+        lines.append(
+            f"  - {{id: s{s:02d}, name: Stage {s}, owner: {TEAMS[(s // 10) % len(TEAMS)]}, sla: 24h"
+            f"{flags}{path}, definition: 'Records at step {s}.'}}"
+        )
     lines.append("transitions:")
     main = [s for s in range(stages) if not (s % 10 == 9 and s != stages - 1)]
     for a, b in zip(main, main[1:]):
@@ -60,18 +78,22 @@ def raci_spec(activities: int, roles: int) -> str:
     lines = ["kind: raci", "id: mops", "name: Marketing operations RACI", "activities:"]
     for a in range(activities):
         r = [f"role-{(a + i) % roles:03d}" for i in range(4)]
-        lines.append(f"  - {{id: act-{a:04d}, name: Activity {a}, group: Group {a // 40}, "
-                     f"assign: {{{r[0]}: A/R, {r[1]}: C, {r[2]}: I, {r[3]}: C}}}}")
+        lines.append(
+            f"  - {{id: act-{a:04d}, name: Activity {a}, group: Group {a // 40}, "
+            f"assign: {{{r[0]}: A/R, {r[1]}: C, {r[2]}: I, {r[3]}: C}}}}"
+        )
     return "\n".join(lines) + "\n"
 
 
 def program_spec(p: int, roles: int) -> str:
     dep = f"\ndepends_on: [prog-{p - 1:03d}]" if p % 8 else ""
-    return (f"kind: program\nid: prog-{p:03d}\nname: Program {p}\nasset_name: OPS_Data_Program-{p}\n"
-            f"category: {CATEGORIES[p % len(CATEGORIES)]}\nstatus: active\nowner: role-{p % roles:03d}\n"
-            f"purpose: Keeps step {p} of the data flow healthy.\n"
-            f"trigger: {{type: batch, schedule: 'daily 02:00'}}\nsystems: [marketo, salesforce]{dep}\n"
-            f"steps: ['Smart list: changed', 'Flow: fix value']\nreviewed: {{on: 2021-11-01, every: 90d}}\n")
+    return (
+        f"kind: program\nid: prog-{p:03d}\nname: Program {p}\nasset_name: OPS_Data_Program-{p}\n"
+        f"category: {CATEGORIES[p % len(CATEGORIES)]}\nstatus: active\nowner: role-{p % roles:03d}\n"
+        f"purpose: Keeps step {p} of the data flow healthy.\n"
+        f"trigger: {{type: batch, schedule: 'daily 02:00'}}\nsystems: [marketo, salesforce]{dep}\n"
+        f"steps: ['Smart list: changed', 'Flow: fix value']\nreviewed: {{on: 2021-11-01, every: 90d}}\n"
+    )
 
 
 NAMING = """\
@@ -92,8 +114,16 @@ conventions:
 """
 
 
-def generate(out: Path, *, programs: int = 400, people: int = 300, roles: int = 60, activities: int = 800,
-             stages: int = 60, nav_prune: bool = True) -> Path:
+def generate(
+    out: Path,
+    *,
+    programs: int = 400,
+    people: int = 300,
+    roles: int = 60,
+    activities: int = 800,
+    stages: int = 60,
+    nav_prune: bool = True,
+) -> Path:
     specs = out / "specs"
     (specs / "programs").mkdir(parents=True, exist_ok=True)
     (out / "docs").mkdir(exist_ok=True)

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale_project import generate, mkdocs_yml  # noqa: E402
+from scale_project import generate, mkdocs_yml
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -124,8 +124,14 @@ def main() -> None:
         tmpdir = args.keep or Path(tmp)
         if args.keep and tmpdir.exists():
             shutil.rmtree(tmpdir)
-        project = generate(tmpdir / "project", programs=args.programs, people=args.people, roles=args.roles,
-                           activities=args.activities, stages=args.stages)
+        project = generate(
+            tmpdir / "project",
+            programs=args.programs,
+            people=args.people,
+            roles=args.roles,
+            activities=args.activities,
+            stages=args.stages,
+        )
         secs, peak, _ = build(project, tmpdir / "site")
         pages = sorted((tmpdir / "site").rglob("index.html"))
         sections: dict[str, int] = {}
@@ -134,20 +140,26 @@ def main() -> None:
             if len(rel.parts) > 2:
                 sections[rel.parts[0]] = sections.get(rel.parts[0], 0) + 1
         sizes = sorted((p.stat().st_size, p) for p in pages)
-        print(f"Project: {args.programs} programs, {args.people} people, {args.roles} roles, "
-              f"{args.activities}-activity RACI, {args.stages}-stage lifecycle -> {len(pages)} pages")
+        print(
+            f"Project: {args.programs} programs, {args.people} people, {args.roles} roles, "
+            f"{args.activities}-activity RACI, {args.stages}-stage lifecycle -> {len(pages)} pages"
+        )
         print(f"1.  mopsdocs site (mkdocs build --strict)          {secs:6.1f} s   peak {peak / 1024:6.0f} MB")
 
         same = tmpdir / "plain-same-nav"
         count = plain_same_nav(same, generated_nav(project))
         s_secs, s_peak, _ = build(same, tmpdir / "plain-same-nav-site")
-        print(f"2a. plain Material, same {count} pages and nav       {s_secs:6.1f} s   peak {s_peak / 1024:6.0f} MB"
-              f"   -> mopsdocs x{secs / s_secs:.2f} time, x{peak / s_peak:.2f} memory")
+        print(
+            f"2a. plain Material, same {count} pages and nav       {s_secs:6.1f} s   peak {s_peak / 1024:6.0f} MB"
+            f"   -> mopsdocs x{secs / s_secs:.2f} time, x{peak / s_peak:.2f} memory"
+        )
         folders = tmpdir / "plain-by-folder"
         count = plain_by_folder(folders, sections)
         f_secs, f_peak, _ = build(folders, tmpdir / "plain-by-folder-site")
-        print(f"2b. plain Material, {count} pages, a section per folder {f_secs:6.1f} s   peak {f_peak / 1024:6.0f} MB"
-              f"   -> mopsdocs x{secs / f_secs:.2f} time, x{peak / f_peak:.2f} memory")
+        print(
+            f"2b. plain Material, {count} pages, a section per folder {f_secs:6.1f} s   peak {f_peak / 1024:6.0f} MB"
+            f"   -> mopsdocs x{secs / f_secs:.2f} time, x{peak / f_peak:.2f} memory"
+        )
 
         with (project / "specs" / "programs" / "prog-001.yaml").open("a") as spec:
             spec.write("# touched\n")
@@ -158,9 +170,11 @@ def main() -> None:
         median = sizes[len(sizes) // 2]
         largest = sizes[-1]
         site = tmpdir / "site"
-        print(f"4.  page weight: median {median[0] / 1024:.0f} KB ({median[1].parent.relative_to(site)}/, navigation "
-              f"{nav_share(median[1]):.0%} of it), largest {largest[0] / 1024:.0f} KB "
-              f"({largest[1].parent.relative_to(site)}/)")
+        print(
+            f"4.  page weight: median {median[0] / 1024:.0f} KB ({median[1].parent.relative_to(site)}/, navigation "
+            f"{nav_share(median[1]):.0%} of it), largest {largest[0] / 1024:.0f} KB "
+            f"({largest[1].parent.relative_to(site)}/)"
+        )
         for size, page in sizes[-4:-1][::-1]:
             print(f"    next: {size / 1024:.0f} KB ({page.parent.relative_to(site)}/)")
         cache = project / ".cache"

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_MKDOCS = (
-    "site_name: Test project\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
-)
+DEFAULT_MKDOCS = "site_name: Test project\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
 
 
 @dataclass
@@ -51,16 +49,25 @@ def run_cli(args: list[str], cwd: Path | None = None, stdin: str | None = None) 
     return Result(code, out.getvalue(), err.getvalue())
 
 
-def run_process(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 120,
-                input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def run_process(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 120, input: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed `mopsdocs` console script as a user would."""
     exe = Path(sys.executable).parent / "mopsdocs"
-    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, input=input.decode() if input else None)
+    return subprocess.run(
+        [str(exe), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        input=input.decode() if input else None,
+    )
 
 
-def make_project(root: Path, files: dict[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS, *,
-                 dedent: bool = True) -> Path:
+def make_project(
+    root: Path, files: dict[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS, *, dedent: bool = True
+) -> Path:
     """A project in `root` with mkdocs.yml and the given files (paths relative to root).
 
     Text is dedented (tests write it indented) unless `dedent=False` (hostile input, byte for byte).
@@ -111,8 +118,11 @@ def assert_golden_tree(actual: dict[str, str], folder: Path) -> None:
         for rel, text in actual.items():
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-                for p in sorted(folder.rglob("*")) if p.is_file()}
+    expected = {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
     assert sorted(actual) == sorted(expected), "a page was added or removed"
     for rel in sorted(expected):
         assert actual[rel] == expected[rel], f"{rel} differs from {folder.name}/{rel}"

@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import DEFAULT_MKDOCS, REPO, run_cli
 
 CASES = sorted(p.parent for p in (REPO / "tests").glob("**/cases/*/expected.txt"))

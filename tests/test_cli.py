@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_cli, run_process
 
 TEAM = """\
@@ -22,8 +21,13 @@ people:
   - {id: maude, name: Maude, roles: [mops-manager]}
 """
 BROKEN = TEAM.replace("team: mops}", "team: mps}")  # one REF001
-WARNING_ONLY = TEAM + "  - {id: devon, name: Devon, roles: [analyst], active: false}\n".replace(
-    "roles: [analyst]", "roles: [mops-manager]") + ""
+WARNING_ONLY = (
+    TEAM
+    + "  - {id: devon, name: Devon, roles: [analyst], active: false}\n".replace(
+        "roles: [analyst]", "roles: [mops-manager]"
+    )
+    + ""
+)
 MKDOCS_EMPTY_CATS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
 
 
@@ -54,8 +58,10 @@ def test_check_from_a_subfolder_finds_the_root(project) -> None:
 
 def test_strict_turns_warnings_into_failure(project) -> None:
     people = TEAM + "  - {id: devon, name: Devon, roles: [mops-manager], active: false}\n"
-    root = project({"specs/team.yaml": people.replace("- {id: maude, name: Maude, roles: [mops-manager]}\n", "")},
-                   MKDOCS_EMPTY_CATS)
+    root = project(
+        {"specs/team.yaml": people.replace("- {id: maude, name: Maude, roles: [mops-manager]}\n", "")},
+        MKDOCS_EMPTY_CATS,
+    )
     assert run_cli(["check"], cwd=root).code == 0
     strict = run_cli(["check", "--strict", "--format", "concise"], cwd=root)
     assert strict.code == 1
@@ -63,8 +69,9 @@ def test_strict_turns_warnings_into_failure(project) -> None:
 
 
 def test_rule_severities_from_settings(project) -> None:
-    mkdocs = ("site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
-              "      rules: {REF001: warning}\n")
+    mkdocs = (
+        "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n      rules: {REF001: warning}\n"
+    )
     root = project({"specs/team.yaml": BROKEN}, mkdocs)
     result = run_cli(["check", "--format", "concise"], cwd=root)
     assert result.code == 0
@@ -75,10 +82,12 @@ def test_rule_severities_from_settings(project) -> None:
 
 
 def test_settings_errors_are_located_in_mkdocs_yml(project) -> None:
-    mkdocs = ("site_name: t\ntheme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
-              "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
-              "plugins:\n  - mopsdocs:\n      spec_dir: specs\n      raci_max_consulted: many\n"
-              "      rules: {LC099: error}\n      required_program_categories: []\n")
+    mkdocs = (
+        "site_name: t\ntheme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - mopsdocs:\n      spec_dir: specs\n      raci_max_consulted: many\n"
+        "      rules: {LC099: error}\n      required_program_categories: []\n"
+    )
     root = project({"specs/team.yaml": TEAM}, mkdocs)
     result = run_cli(["check", "--format", "concise"], cwd=root)
     assert result.code == 1
@@ -96,16 +105,24 @@ def test_json_format(project) -> None:
     payload = json.loads(result.out)
     assert payload == {
         "version": 1,
-        "diagnostics": [{"code": "REF001", "severity": "error", "message": "unknown team 'mps'",
-                         "path": "specs/team.yaml", "line": 5, "column": 50, "hint": "did you mean 'mops'?"}],
+        "diagnostics": [
+            {
+                "code": "REF001",
+                "severity": "error",
+                "message": "unknown team 'mps'",
+                "path": "specs/team.yaml",
+                "line": 5,
+                "column": 50,
+                "hint": "did you mean 'mops'?",
+            }
+        ],
         "summary": {"errors": 1, "warnings": 0, "files": 1},
     }
 
 
 def test_github_format_and_auto_detection(project) -> None:
     root = project({"specs/team.yaml": BROKEN}, MKDOCS_EMPTY_CATS)
-    expected = ("::error file=specs/team.yaml,line=5,col=50,title=REF001::unknown team 'mps' "
-                "(did you mean 'mops'?)")
+    expected = "::error file=specs/team.yaml,line=5,col=50,title=REF001::unknown team 'mps' (did you mean 'mops'?)"
     assert run_cli(["check", "--format", "github"], cwd=root).out.splitlines()[0] == expected
     env = {**os.environ, "GITHUB_ACTIONS": "true"}
     proc = run_process(["check"], cwd=root, env=env)
@@ -114,7 +131,7 @@ def test_github_format_and_auto_detection(project) -> None:
 
 
 def test_github_format_escapes_newlines_and_percent(project) -> None:
-    spec = TEAM.replace("team: mops}", "team: \"50%\\nbad\"}")
+    spec = TEAM.replace("team: mops}", 'team: "50%\\nbad"}')
     root = project({"specs/team.yaml": spec}, MKDOCS_EMPTY_CATS)
     line = run_cli(["check", "--format", "github"], cwd=root).out.splitlines()[0]
     assert "%0A" in line and "%25" in line and "\n" not in line
@@ -133,8 +150,13 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(project, tmp_path: Path)
     out.write_text(result.out)
     checker = Path(sys.executable).parent / "check-jsonschema"
     # the official rtm.5 schema has one pattern that is Python- but not ECMA-valid regex
-    sarif_check = [str(checker), "--regex-variant", "python", "--schemafile",
-                   str(REPO / "tests/data/sarif-2.1.0-rtm.5.json")]
+    sarif_check = [
+        str(checker),
+        "--regex-variant",
+        "python",
+        "--schemafile",
+        str(REPO / "tests/data/sarif-2.1.0-rtm.5.json"),
+    ]
     proc = subprocess.run([*sarif_check, str(out)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     # and a broken SARIF document fails the same validation (the check can fail)
@@ -213,20 +235,27 @@ def test_export_is_stable_json(project) -> None:
     second = run_cli(["export", "--as-of", "2021-12-01"], cwd=root)
     assert first.code == 0 and first.out == second.out
     data = json.loads(first.out)
-    assert data["people"]["maude"] == {"active": True, "id": "maude", "name": "Maude", "roles": ["mops-manager"],
-                                       "team": "mops"}
+    assert data["people"]["maude"] == {
+        "active": True,
+        "id": "maude",
+        "name": "Maude",
+        "roles": ["mops-manager"],
+        "team": "mops",
+    }
     assert list(data) == sorted(data)
 
 
 def test_check_imports_nothing_heavy(project) -> None:
     """The pre-commit path must not import mkdocs, jinja2, graphviz, ruamel or material."""
     root = project({"specs/team.yaml": TEAM}, MKDOCS_EMPTY_CATS)
-    code = ("import sys; sys.argv=['mopsdocs','check']\n"
-            "from mopsdocs.cli import run\n"
-            "try:\n    run()\nexcept SystemExit:\n    pass\n"
-            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-            "{'mkdocs','jinja2','graphviz','ruamel','material','markdown','pymdownx'})\n"
-            "print('HEAVY', heavy)\n")
+    code = (
+        "import sys; sys.argv=['mopsdocs','check']\n"
+        "from mopsdocs.cli import run\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'mkdocs','jinja2','graphviz','ruamel','material','markdown','pymdownx'})\n"
+        "print('HEAVY', heavy)\n"
+    )
     proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
 
@@ -236,7 +265,12 @@ def test_schema_export_and_check_jsonschema(tmp_path: Path) -> None:
     result = run_cli(["schema", "-o", str(out)])
     assert result.code == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "lifecycle.schema.json", "naming.schema.json", "program.schema.json", "raci.schema.json", "team.schema.json"]
+        "lifecycle.schema.json",
+        "naming.schema.json",
+        "program.schema.json",
+        "raci.schema.json",
+        "team.schema.json",
+    ]
     # never overwrites silently
     again = run_cli(["schema", "-o", str(out)])
     assert again.code == 2 and "--force" in again.err
@@ -246,15 +280,20 @@ def test_schema_export_and_check_jsonschema(tmp_path: Path) -> None:
     good.write_text(TEAM)
     typo = tmp_path / "typo.yaml"
     typo.write_text(TEAM.replace("name: Maude", "nmae: Maude"))
-    ok = subprocess.run([str(checker), "--schemafile", str(out / "team.schema.json"), str(good)],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [str(checker), "--schemafile", str(out / "team.schema.json"), str(good)], capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stdout
-    bad = subprocess.run([str(checker), "--schemafile", str(out / "team.schema.json"), str(typo)],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [str(checker), "--schemafile", str(out / "team.schema.json"), str(typo)], capture_output=True, text=True
+    )
     assert bad.returncode == 1
     lifecycle_files = sorted((REPO / "specs").glob("lifecycle/*.yaml"))
-    proc = subprocess.run([str(checker), "--schemafile", str(out / "lifecycle.schema.json"),
-                           *map(str, lifecycle_files)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(checker), "--schemafile", str(out / "lifecycle.schema.json"), *map(str, lifecycle_files)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout
 
 

@@ -17,7 +17,7 @@ HOSTILE = [
     "[click](jav&#x61;script:alert(1))",
     "[r]: javascript:alert(1)\n\n[click][r]",
     "<javascript:alert(1)>",
-    "text {: onclick=\"alert(1)\" }",
+    'text {: onclick="alert(1)" }',
     "{{ 7*7 }}",
     "a | b | c",
 ]

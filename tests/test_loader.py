@@ -47,9 +47,23 @@ def test_columns_count_characters_not_bytes() -> None:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("NO", "NO"), ("on", "on"), ("yes", "yes"), ("2021-11-02", "2021-11-02"), ("true", True),
-        ("False", False), ("~", None), ("null", None), ("12", 12), ("-3", -3), ("0x1F", 31), ("0o17", 15),
-        ("1.5", 1.5), ("1e3", 1000.0), ("24h", "24h"), ("3 days", "3 days"), ("1_000", "1_000"),
+        ("NO", "NO"),
+        ("on", "on"),
+        ("yes", "yes"),
+        ("2021-11-02", "2021-11-02"),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ("12", 12),
+        ("-3", -3),
+        ("0x1F", 31),
+        ("0o17", 15),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),
+        ("24h", "24h"),
+        ("3 days", "3 days"),
+        ("1_000", "1_000"),
     ],
 )
 def test_plain_scalars_resolve_by_yaml_1_2_core_schema(text: str, expected: object) -> None:
@@ -175,8 +189,9 @@ def test_yaml_test_suite_never_raises() -> None:
             # parsers differ on a few edge cases; most error cases must still be caught
             pass
     caught = sum(
-        1 for p in inputs if (p.parent / "error").exists()
-        and load_text(p.read_bytes().decode("utf-8", "replace"), "x").diagnostics
+        1
+        for p in inputs
+        if (p.parent / "error").exists() and load_text(p.read_bytes().decode("utf-8", "replace"), "x").diagnostics
     )
     errors = sum(1 for p in inputs if (p.parent / "error").exists())
     assert caught >= errors * 0.8

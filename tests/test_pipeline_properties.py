@@ -11,10 +11,10 @@ import random
 import tempfile
 from pathlib import Path
 
+from conftest import make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_project
 from mopsdocs.project import load_project
 
 MKDOCS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
@@ -28,12 +28,12 @@ def projects(draw: st.DrawFn) -> dict:
     n_teams = draw(st.integers(1, 2))
     teams, rest = names[:n_teams], names[n_teams:]
     roles = rest[: max(1, len(rest) // 3)]
-    people = rest[len(roles): len(roles) * 2]
+    people = rest[len(roles) : len(roles) * 2]
     stages = [f"s{i}" for i in range(draw(st.integers(2, 8)))]
     team_of_role = {r: draw(st.sampled_from(teams)) for r in roles}
     # every role has an active person so TEAM002 stays silent
     holders = {p: [roles[i % len(roles)]] for i, p in enumerate(people)}
-    for r in roles[len(people):]:
+    for r in roles[len(people) :]:
         holders.setdefault(people[0], []).append(r) if people else None
     owners = [draw(st.sampled_from(teams)) for _ in stages]  # teams own stages: one team keeps SLA rules quiet
     owners = [owners[0]] * len(stages)
@@ -72,7 +72,9 @@ def test_generated_valid_project_has_no_diagnostics(p: dict, rng: random.Random)
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects(), st.randoms(use_true_random=False), st.data())
-def test_breaking_one_reference_gives_exactly_one_ref001_there(p: dict, rng: random.Random, data: st.DataObject) -> None:
+def test_breaking_one_reference_gives_exactly_one_ref001_there(
+    p: dict, rng: random.Random, data: st.DataObject
+) -> None:
     files = render(p, rng)
     # the references in the generated text: stage owners, transition ends, role teams, person roles
     spots = []
@@ -85,11 +87,12 @@ def test_breaking_one_reference_gives_exactly_one_ref001_there(p: dict, rng: ran
     path, lineno, col = data.draw(st.sampled_from(spots))
     lines = files[path].splitlines()
     line = lines[lineno - 1]
-    lines[lineno - 1] = line[: col - 1] + "zz" + line[col - 1:]  # 'zz' + id: never an existing id
+    lines[lineno - 1] = line[: col - 1] + "zz" + line[col - 1 :]  # 'zz' + id: never an existing id
     files[path] = "\n".join(lines) + "\n"
     diags = check(files)
     assert [(d.code, d.location.path, d.location.line, d.location.column) for d in diags] == [
-        ("REF001", path, lineno, col)]
+        ("REF001", path, lineno, col)
+    ]
 
 
 @settings(max_examples=30, deadline=None)

@@ -99,9 +99,11 @@ def lifecycle_dot(project: Project, lc: specs.LifecycleSpec) -> str:
     view = lifecycle_view(project, lc)
     out = [
         f"digraph {quote(lc.name + ' diagram')} {{",
-        (f"  graph [rankdir=TB, nodesep=0.35, ranksep=0.45, bgcolor=transparent, "
-        f"fontname={quote(FONT)}, fontsize=12, id={quote('mopsdocs-' + lc.id)}];"),
-        f"  node [shape=box, style=rounded, fontname={quote(FONT)}, fontsize=12, margin=\"0.15,0.06\"];",
+        (
+            f"  graph [rankdir=TB, nodesep=0.35, ranksep=0.45, bgcolor=transparent, "
+            f"fontname={quote(FONT)}, fontsize=12, id={quote('mopsdocs-' + lc.id)}];"
+        ),
+        f'  node [shape=box, style=rounded, fontname={quote(FONT)}, fontsize=12, margin="0.15,0.06"];',
         f"  edge [fontname={quote(FONT)}, fontsize=10, arrowsize=0.7];",
     ]
     for n, (team_id, team_name) in enumerate(view.teams):
@@ -119,10 +121,14 @@ def lifecycle_dot(project: Project, lc: specs.LifecycleSpec) -> str:
 
 def _lane(view: LifecycleView, n: int, team_id: str, team_name: str) -> list[str]:
     lc_id = view.lifecycle.id
-    lines = [f"  subgraph \"cluster_lane_{n}\" {{",
-             (f"    graph [label={quote(team_name)}, class=\"lane lane-{n % 8}\", style=rounded, "
-             f"labeljust=l, margin=12, id={quote(f'mopsdocs-{lc_id}-lane-{n}')}, "
-             f"tooltip={quote('Team: ' + team_name)}];")]
+    lines = [
+        f'  subgraph "cluster_lane_{n}" {{',
+        (
+            f'    graph [label={quote(team_name)}, class="lane lane-{n % 8}", style=rounded, '
+            f"labeljust=l, margin=12, id={quote(f'mopsdocs-{lc_id}-lane-{n}')}, "
+            f"tooltip={quote('Team: ' + team_name)}];"
+        ),
+    ]
     for s in view.stages:
         if s.team_id == team_id:
             lines.append(f"    {quote(s.id)} {_stage_attrs(lc_id, s)};")
@@ -141,13 +147,15 @@ def _stage_attrs(lc_id: str, s: StageView) -> str:
     if stage.terminal:
         classes.append("terminal")
         attrs["peripheries"] = "2"
-    attrs.update({
-        "style": quote(style),
-        "class": quote(" ".join(classes)),
-        "id": quote(node_id(lc_id, stage.id)),
-        "URL": quote(f"#stage-{stage.id}"),
-        "tooltip": quote(_stage_tooltip(s)),
-    })
+    attrs.update(
+        {
+            "style": quote(style),
+            "class": quote(" ".join(classes)),
+            "id": quote(node_id(lc_id, stage.id)),
+            "URL": quote(f"#stage-{stage.id}"),
+            "tooltip": quote(_stage_tooltip(s)),
+        }
+    )
     if s.main:
         attrs["group"] = "main"
     return _attrs(**attrs)
@@ -182,9 +190,14 @@ def _edge(view: LifecycleView, t: TransitionView) -> str:
     style, head = EDGE_STYLES[tr.type]
     src, dst = view.stage(tr.from_), view.stage(tr.to)
     classes = ["transition", f"t-{tr.type}"] + (["handoff"] if t.handoff else [])
-    attrs = {"style": quote(style), "arrowhead": head, "class": quote(" ".join(classes)),
-             "id": quote(f"mopsdocs-{view.lifecycle.id}-t{t.index}"),
-             "URL": quote(f"#stage-{tr.from_}"), "tooltip": quote(_edge_tooltip(src, dst, t))}
+    attrs = {
+        "style": quote(style),
+        "arrowhead": head,
+        "class": quote(" ".join(classes)),
+        "id": quote(f"mopsdocs-{view.lifecycle.id}-t{t.index}"),
+        "URL": quote(f"#stage-{tr.from_}"),
+        "tooltip": quote(_edge_tooltip(src, dst, t)),
+    }
     if src.main and dst.main and tr.type == "progress" and not t.backward:
         attrs["weight"] = "10"
     if t.backward or tr.type == "reopen":
@@ -218,24 +231,28 @@ def _legend_node(name: str) -> str:
 def _legend(lc_id: str) -> list[str]:
     """A separate cluster of three rows: an arrow per transition type, then the stage looks."""
     n = _legend_node
-    lines = ["  subgraph \"cluster_legend\" {",
-             (f"    graph [label=\"Legend\", class=\"legend\", style=rounded, labeljust=l, margin=10, "
-             f"id={quote(f'mopsdocs-{lc_id}-legend')}, tooltip=\"Legend\"];"),
-             "    node [fontsize=10, margin=\"0.08,0.03\"];"]
+    lines = [
+        '  subgraph "cluster_legend" {',
+        (
+            f'    graph [label="Legend", class="legend", style=rounded, labeljust=l, margin=10, '
+            f'id={quote(f"mopsdocs-{lc_id}-legend")}, tooltip="Legend"];'
+        ),
+        '    node [fontsize=10, margin="0.08,0.03"];',
+    ]
     tops, names = [], []
     for kind, (style, head) in EDGE_STYLES.items():
         tops.append(n(f"{kind}-from"))
         names.append(n(kind))
         group = quote(f"legend-{kind}")
-        lines.append(f"    {tops[-1]} [shape=point, width=0.05, group={group}, class=\"legend-point\"];")
-        lines.append(f"    {names[-1]} [shape=plaintext, label=\"{kind}\", group={group}, class=\"legend-text\"];")
-        lines.append(f"    {tops[-1]} -> {names[-1]} [style={style}, arrowhead={head}, class=\"transition t-{kind}\"];")
+        lines.append(f'    {tops[-1]} [shape=point, width=0.05, group={group}, class="legend-point"];')
+        lines.append(f'    {names[-1]} [shape=plaintext, label="{kind}", group={group}, class="legend-text"];')
+        lines.append(f'    {tops[-1]} -> {names[-1]} [style={style}, arrowhead={head}, class="transition t-{kind}"];')
     looks = [n("initial"), n("terminal"), n("detour"), n("handoff")]
     lines += [
-        f"    {looks[0]} [label=\"initial\", style=\"rounded,bold\", class=\"stage legend-stage\"];",
-        f"    {looks[1]} [label=\"terminal\", style=rounded, peripheries=2, class=\"stage legend-stage\"];",
-        f"    {looks[2]} [label=\"detour\", style=\"rounded,dashed\", class=\"stage legend-stage\"];",
-        f"    {looks[3]} [shape=plaintext, label=\"SLA 4h = hand-off\\nbetween teams\", class=\"legend-text\"];",
+        f'    {looks[0]} [label="initial", style="rounded,bold", class="stage legend-stage"];',
+        f'    {looks[1]} [label="terminal", style=rounded, peripheries=2, class="stage legend-stage"];',
+        f'    {looks[2]} [label="detour", style="rounded,dashed", class="stage legend-stage"];',
+        f'    {looks[3]} [shape=plaintext, label="SLA 4h = hand-off\\nbetween teams", class="legend-text"];',
         f"    {names[0]} -> {looks[0]} [style=invis];",
     ]
     for row in (tops, names, looks):  # left to right in this order, on one rank each

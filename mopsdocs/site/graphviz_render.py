@@ -109,7 +109,8 @@ def find_renderer() -> Renderer:
     raise RendererMissing(
         "cannot draw lifecycle diagrams: Graphviz's `dot` is not on PATH and `graphviz-pure` is not installed. "
         "Install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz) "
-        "or the pure-Python wheel: pip install 'mopsdocs[render]'")
+        "or the pure-Python wheel: pip install 'mopsdocs[render]'"
+    )
 
 
 __all__ = ["RenderError", "Renderer", "RendererMissing", "find_renderer"]

@@ -80,8 +80,12 @@ def lifecycle_view(project: Project, lc: specs.LifecycleSpec) -> LifecycleView:
         src, dst = by_id[t.from_], by_id[t.to]
         handoff = src.team_id != dst.team_id
         sla = t.sla or (dst.stage.sla if handoff else None)
-        backward = (t.type == "progress" and t.from_ in main_order and t.to in main_order
-                    and main_order[t.to] <= main_order[t.from_])
+        backward = (
+            t.type == "progress"
+            and t.from_ in main_order
+            and t.to in main_order
+            and main_order[t.to] <= main_order[t.from_]
+        )
         transitions.append(TransitionView(t, index, handoff, sla, backward))
     return LifecycleView(lc, stages, tuple(transitions))
 

@@ -84,7 +84,7 @@ def _chunks(pages: list[GeneratedPage], limit: int) -> list[list[GeneratedPage]]
         return [pages] if pages else []
     count = -(-len(pages) // limit)
     size = -(-len(pages) // count)
-    return [pages[i:i + size] for i in range(0, len(pages), size)]
+    return [pages[i : i + size] for i in range(0, len(pages), size)]
 
 
 def _keys(node: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -94,8 +94,9 @@ def _keys(node: dict[str, Any]) -> list[tuple[Any, ...]]:
     return keys
 
 
-def place(nav: list[NavItem] | None, own_pages: list[str], section_title: str,
-          pages: list[GeneratedPage]) -> list[NavItem]:
+def place(
+    nav: list[NavItem] | None, own_pages: list[str], section_title: str, pages: list[GeneratedPage]
+) -> list[NavItem]:
     """The `nav:` to build with: the user's (or MkDocs' automatic one) plus the generated pages."""
     from mkdocs.utils import nest_paths
 

@@ -101,8 +101,11 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
 
         assert self.project is not None
         for asset in [*_assets(".css"), *_assets(".js")]:
-            files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", content=asset.read_bytes(),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(
+                File.generated(
+                    config, f"{ASSET_DIR}/{asset.name}", content=asset.read_bytes(), inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
         generated = self._generate(config)
         if generated is None:
             return files  # serve: the problem is logged; the preview goes on without these pages
@@ -118,8 +121,11 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
             files.append(file)
             added.append(g)
         ours = {g.page.path for g in added}
-        other_pages = [f.src_uri for f in sorted(files.documentation_pages(), key=_file_sort_key)
-                       if f.inclusion.is_in_nav() and f.src_uri not in ours]
+        other_pages = [
+            f.src_uri
+            for f in sorted(files.documentation_pages(), key=_file_sort_key)
+            if f.inclusion.is_in_nav() and f.src_uri not in ours
+        ]
         config.nav = place(config.nav, other_pages, self.project.settings.nav_section, added)
         self._log_diagrams()
         return files
@@ -130,21 +136,28 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
 
         assert self.project is not None and self.report is not None
         families = installed_families()
-        site = SiteContext(self.project, self.report, repo_url=config.repo_url,
-                           edit_uri=_root_edit_uri(config, self.project.root),
-                           render_svg=self._render_svg, renderer_name=self._renderer_name(),
-                           families=tuple(name for name, _ in families),
-                           use_directory_urls=config.use_directory_urls)
+        site = SiteContext(
+            self.project,
+            self.report,
+            repo_url=config.repo_url,
+            edit_uri=_root_edit_uri(config, self.project.root),
+            render_svg=self._render_svg,
+            renderer_name=self._renderer_name(),
+            families=tuple(name for name, _ in families),
+            use_directory_urls=config.use_directory_urls,
+        )
         try:
             return generate(self.project, site, families)
         except (TemplateProblem, PageConflict) as exc:
             self._fail(f"cannot generate pages: {exc}")
         except PluginError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a bug in a page family: a clean message, not a traceback
+        except Exception as exc:
             INTERNAL_ERRORS.append(f"{type(exc).__name__}: {exc}")
-            self._fail(f"internal error while generating pages ({type(exc).__name__}: {exc}); this is a bug "
-                       "in mopsdocs, please report it at https://github.com/mopsdocs/mopsdocs/issues")
+            self._fail(
+                f"internal error while generating pages ({type(exc).__name__}: {exc}); this is a bug "
+                "in mopsdocs, please report it at https://github.com/mopsdocs/mopsdocs/issues"
+            )
         return None
 
     def _fail(self, message: str) -> None:

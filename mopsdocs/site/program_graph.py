@@ -59,8 +59,15 @@ def program_dot(project: Project, href: Callable[[str], str]) -> str:
         fill, border, font, style = _STATUS_STYLE[p.status]
         tooltip = f"{p.name} ({p.status}, {p.category})"
         # classes let the site's CSS restyle a status
-        attrs = _attrs(tooltip=tooltip, URL=href(pid), style=style, fillcolor=fill, color=border, fontcolor=font,
-                       **{"class": f"mopsdocs-program mopsdocs-program-{p.status}"})
+        attrs = _attrs(
+            tooltip=tooltip,
+            URL=href(pid),
+            style=style,
+            fillcolor=fill,
+            color=border,
+            fontcolor=font,
+            **{"class": f"mopsdocs-program mopsdocs-program-{p.status}"},
+        )
         out.append(f"  {quote(pid)} [label={_label(p.name, p.status)}, {attrs}];")
     for pid in sorted(programs):
         for dep in sorted(dependencies(project, programs[pid])):

@@ -121,7 +121,8 @@ def render_page(page: Page, site: SiteContext) -> str:
     except jinja2.TemplateNotFound as exc:
         raise TemplateProblem(
             f"template '{exc.name}' not found (looked in {site.project.settings.templates_dir}/ "
-            "and the built-in templates)") from None
+            "and the built-in templates)"
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise TemplateProblem(f"{where}: template syntax error: {exc.message}") from None

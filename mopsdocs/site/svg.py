@@ -54,9 +54,11 @@ def finish_svg(raw: str) -> str:
     width = _WIDTH.search(opening.group(1))
     wide = width is not None and float(width.group(1)) > WIDE_PT
     classes = "mopsdocs-svg mopsdocs-wide" if wide else "mopsdocs-svg"
-    new_open = (f'<svg{opening.group(1).rstrip()} class="{classes}" role="group" '
-                f'aria-labelledby="{title_id}">\n<title id="{title_id}">{title.group(1) if title else ""}</title>')
-    svg = svg[: opening.start()] + new_open + svg[opening.end():]
+    new_open = (
+        f'<svg{opening.group(1).rstrip()} class="{classes}" role="group" '
+        f'aria-labelledby="{title_id}">\n<title id="{title_id}">{title.group(1) if title else ""}</title>'
+    )
+    svg = svg[: opening.start()] + new_open + svg[opening.end() :]
     return re.sub(r"\n{2,}", "\n", svg) + "\n"
 
 

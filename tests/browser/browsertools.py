@@ -19,8 +19,14 @@ BIN = Path(sys.executable).parent
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 AXE = REPO / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
@@ -45,8 +51,15 @@ PAGE_TYPES = {
 def build_site(project: Path, out: Path) -> Path:
     """`mkdocs build --strict` of `project` into `out`; fails the test with MkDocs' output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], cwd=project,
-                          capture_output=True, text=True, env=env, timeout=600, check=False)
+    proc = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
     if proc.returncode != 0:
         raise AssertionError(f"mkdocs build --strict failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
     missing = [p for p in PAGE_TYPES.values() if not (out / p / "index.html").is_file()]
@@ -80,13 +93,15 @@ class Requests:
 
 
 @contextlib.contextmanager
-def open_page(browser: Any, site: ServedSite, path: str = "",
-              viewport: dict[str, int] | None = None) -> Iterator[tuple[Any, Requests]]:
+def open_page(
+    browser: Any, site: ServedSite, path: str = "", viewport: dict[str, int] | None = None
+) -> Iterator[tuple[Any, Requests]]:
     """A new context and page at `path`, every request recorded; anything bound elsewhere is
     refused (and recorded) so that a test can never reach the network."""
     phone = viewport == PHONE
-    context = browser.new_context(viewport=viewport or DESKTOP, is_mobile=phone, has_touch=phone,
-                                  device_scale_factor=1, service_workers="block")
+    context = browser.new_context(
+        viewport=viewport or DESKTOP, is_mobile=phone, has_touch=phone, device_scale_factor=1, service_workers="block"
+    )
     requests = Requests(site.base)
     context.on("request", lambda r: requests.urls.append(r.url))
 
@@ -209,8 +224,9 @@ def accessible_names(page: Any, selector: str) -> list[tuple[str, str]]:
         out = []
         for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
             ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node_id, "fetchRelatives": False})["nodes"][0]
-            out.append(("" if ax.get("ignored") else ax.get("role", {}).get("value", ""),
-                        ax.get("name", {}).get("value", "")))
+            out.append(
+                ("" if ax.get("ignored") else ax.get("role", {}).get("value", ""), ax.get("name", {}).get("value", ""))
+            )
         return out
     finally:
         cdp.detach()

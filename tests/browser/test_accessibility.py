@@ -58,8 +58,9 @@ def test_the_lifecycle_diagram_has_a_title_a_description_and_named_stage_links(b
         text = page.evaluate("id => document.getElementById(id).textContent", description)
         stages = page.locator("article table").first.locator("tbody tr td:first-child").all_inner_texts()
         assert len(stages) == 8 and all(name in text for name in stages), (stages, text)  # the diagram in words
-        links = [name for role, name in accessible_names(page, "figure.mopsdocs-diagram svg a[*|href]")
-                 if role == "link"]
+        links = [
+            name for role, name in accessible_names(page, "figure.mopsdocs-diagram svg a[*|href]") if role == "link"
+        ]
         for name in stages:  # every stage is a link a screen reader announces by its name first
             assert any(link.startswith(f"{name}: owner ") for link in links), (name, links)
         assert ("figure", "Lead lifecycle diagram") in accessible_names(page, "figure.mopsdocs-diagram")
@@ -72,8 +73,9 @@ def test_the_program_graph_has_a_title_and_named_program_links(browser, site: Se
         svg = figure.locator("svg.mopsdocs-svg")
         title_id = svg.get_attribute("aria-labelledby")
         assert title_id and page.evaluate(TEXT_OF, title_id) == "Program dependencies"
-        links = [name for role, name in accessible_names(page, ".mopsdocs-program-graph svg a[*|href]")
-                 if role == "link"]
+        links = [
+            name for role, name in accessible_names(page, ".mopsdocs-program-graph svg a[*|href]") if role == "link"
+        ]
         assert len(links) == 15 and "Bounce management (active, bounce-management)" in links, links
         assert "Lead scoring (single score, 2019) (retired, lead-scoring)" in links  # the status in words
         retired = svg.locator("g.mopsdocs-program-retired").text_content() or ""

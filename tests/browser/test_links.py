@@ -15,8 +15,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_clicking_a_stage_in_the_lifecycle_diagram_lands_on_its_section(browser, site: ServedSite,
-                                                                        viewport) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_stage_in_the_lifecycle_diagram_lands_on_its_section(browser, site: ServedSite, viewport) -> None:  # type: ignore[no-untyped-def]
     with open_page(browser, site, "lifecycle/lead/", viewport) as (page, _):
         stage = page.locator("figure.mopsdocs-diagram svg g.stage a").filter(has_text="Sales Accepted").first
         stage.scroll_into_view_if_needed()
@@ -110,13 +109,18 @@ def test_every_link_on_every_page_resolves_to_a_page_and_an_anchor(site: ServedS
                     problems.append(f"{page_url}: {kind} {raw!r} has an anchor but does not point to a page")
                 elif unquote(fragment) not in ids:
                     problems.append(f"{page_url}: {kind} {raw!r} -> no id={unquote(fragment)!r} in {address}")
-    generated = [u for u in seen if posixpath.normpath(urlsplit(u).path).split("/")[1:2][0]
-                 in ("lifecycle", "raci", "people", "naming", "programs", "health", "reference")]
+    generated = [
+        u
+        for u in seen
+        if posixpath.normpath(urlsplit(u).path).split("/")[1:2][0]
+        in ("lifecycle", "raci", "people", "naming", "programs", "health", "reference")
+    ]
     assert len(seen) == len(every_page) and len(generated) > 40 and checked > 1000, (len(seen), checked)
     assert not problems, "\n".join(problems[:50]) + (f"\n... {len(problems)} in all" if len(problems) > 50 else "")
     # and no page any test opened in this session was missing (the server saw every request)
-    missing = [(path, status) for path, status in site.log
-               if status != 200 and path.split("?")[0].endswith((".html", "/"))]
+    missing = [
+        (path, status) for path, status in site.log if status != 200 and path.split("?")[0].endswith((".html", "/"))
+    ]
     assert not missing, missing
 
 
@@ -126,6 +130,7 @@ def test_every_link_inside_the_inline_diagrams_is_checked(site: ServedSite) -> N
     svg_links = [a.get("xlink:href") or a.get("href") for tag, a in lifecycle.tags if tag == "a" and "xlink:title" in a]
     assert "#stage-sal" in svg_links and len(svg_links) >= 8
     programs = read_links((site.root / "programs" / "index.html").read_text(encoding="utf-8"))
-    graph_links = [a.get("xlink:href") or a.get("href") for tag, a in programs.tags
-                   if tag == "a" and "xlink:title" in a]
+    graph_links = [
+        a.get("xlink:href") or a.get("href") for tag, a in programs.tags if tag == "a" and "xlink:title" in a
+    ]
     assert "bounce-management/" in graph_links and len(graph_links) >= 10

@@ -41,22 +41,44 @@ BUILDS: list[tuple[str, dict[str, str]]] = [
     ("utm-campaign", {"quarter": "2021-q5", "source": "g2", "name": "a--b"}),
 ]
 # Whole names for the verdicts: each convention's examples and counterexamples, plus these.
-NAMES = ["2021-12_WBN_Peak-Capacity", "2021-12_WBN_NA_Peak;Capacity", "2021-12_WBN_" + "x" * 80, " 2021-12_WBN_x",
-         "2021-12_WBN_x\u200b", "OPS_Email_Bounce-Management", "OPS_Bounces_x", "EM01_Invite", "EM00_Invite",
-         "01 - Unsubscribe All", "2021-q4_linkedin_peak--capacity", "2021-12_WBN_\U0001d4b3", "Webinar_2021-12_x"]
+NAMES = [
+    "2021-12_WBN_Peak-Capacity",
+    "2021-12_WBN_NA_Peak;Capacity",
+    "2021-12_WBN_" + "x" * 80,
+    " 2021-12_WBN_x",
+    "2021-12_WBN_x\u200b",
+    "OPS_Email_Bounce-Management",
+    "OPS_Bounces_x",
+    "EM01_Invite",
+    "EM00_Invite",
+    "01 - Unsubscribe All",
+    "2021-q4_linkedin_peak--capacity",
+    "2021-12_WBN_\U0001d4b3",
+    "Webinar_2021-12_x",
+]
 
 
 def _cli(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "mopsdocs"), *args, "-C", str(project)], input=stdin, capture_output=True,
-                          text=True, timeout=120, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        [str(BIN / "mopsdocs"), *args, "-C", str(project)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 def _cli_build(project: Path, convention: str, values: dict[str, str]) -> dict[str, object]:
     """What `names build` says: the name, or the problems; and its notes."""
     proc = _cli(project, "names", "build", convention, *(f"{k}={v}" for k, v in values.items()))
     assert proc.returncode in (0, 1), proc.stderr
-    notes = [line.removeprefix("mopsdocs: note: ") for line in proc.stderr.splitlines()
-             if line.startswith("mopsdocs: note: ")]
+    notes = [
+        line.removeprefix("mopsdocs: note: ")
+        for line in proc.stderr.splitlines()
+        if line.startswith("mopsdocs: note: ")
+    ]
     problems = [line.strip() for line in proc.stderr.splitlines() if line.startswith("  ")]
     return {"name": proc.stdout.strip() if proc.returncode == 0 else None, "problems": problems, "notes": notes}
 
@@ -119,8 +141,9 @@ def test_the_page_engine_gives_the_verdicts_of_names_check(browser, site: Served
         with open_page(browser, site, f"naming/{convention}/") as (page, _):
             listed = page.locator("#examples ~ ul li code").all_inner_texts()
             names = listed + NAMES
-            proc = _cli(project, "names", "check", convention, "--format", "json",
-                        stdin="".join(n + "\n" for n in names))
+            proc = _cli(
+                project, "names", "check", convention, "--format", "json", stdin="".join(n + "\n" for n in names)
+            )
             assert proc.returncode in (0, 1), proc.stderr
             cli = [r["valid"] for r in json.loads(proc.stdout)["results"]]
             assert len(cli) == len(names), (names, proc.stdout)
@@ -130,7 +153,9 @@ def test_the_page_engine_gives_the_verdicts_of_names_check(browser, site: Served
                     const data = JSON.parse(form.querySelector('script[data-naming-convention]').textContent);
                     const conv = MopsdocsNames.compile(data);
                     return names.map(n => MopsdocsNames.check(conv, n));
-                }""", [convention, names])
+                }""",
+                [convention, names],
+            )
             differ += [f"{convention} {n!r}: page {p}, names check {c}" for n, p, c in zip(names, shown, cli) if p != c]
             assert True in cli and False in cli, convention  # both verdicts occur for each convention
     assert not differ, "\n".join(differ)

@@ -38,8 +38,9 @@ def test_searching_and_browsing_on_a_phone_stays_on_the_site(browser, site: Serv
         box = page.locator("input.md-search__input")
         box.fill("bounce")
         box.press("End")
-        page.wait_for_function("/matching document/.test(document.querySelector('.md-search-result__meta')"
-                               ".textContent)")
+        page.wait_for_function(
+            "/matching document/.test(document.querySelector('.md-search-result__meta').textContent)"
+        )
         page.locator(".md-search-result__list a.md-search-result__link").first.click()
         page.wait_for_load_state("networkidle")
         page.locator("label.md-header__button[for=__drawer]").click()  # the navigation drawer
@@ -51,6 +52,8 @@ def test_searching_and_browsing_on_a_phone_stays_on_the_site(browser, site: Serv
 
 def _why(urls: object) -> str:
     if "api.github.com" in str(urls) or "gitlab" in str(urls):
-        return ("\n(Material's repository facts: with `repo_url` set, pages carry data-md-component=\"source\" "
-                "and the theme asks the host's API for stars and forks)")
+        return (
+            '\n(Material\'s repository facts: with `repo_url` set, pages carry data-md-component="source" '
+            "and the theme asks the host's API for stars and forks)"
+        )
     return ""

@@ -99,13 +99,17 @@ def test_the_lifecycle_diagram_is_readable_in_both_palettes(browser, site: Serve
         lanes = lane_backgrounds(page, bg)
         everywhere = [bg] + [fill for _, fill in lanes]  # lines cross lanes: weakest of all
         checks = {
-            "stage names": ([(i, behind(i["centre"], lanes, bg)) for i in probe(page, "svg g.stage text", "fill")],
-                            TEXT),
+            "stage names": (
+                [(i, behind(i["centre"], lanes, bg)) for i in probe(page, "svg g.stage text", "fill")],
+                TEXT,
+            ),
             "lane names": ([(i, behind(i["centre"], lanes, bg)) for i in probe(page, "svg g.lane text", "fill")], TEXT),
             "legend words": ([(i, bg) for i in probe(page, "svg g.legend-text text", "fill")], TEXT),
             "SLA labels": ([(i, b) for i in probe(page, "svg g.handoff text", "fill") for b in everywhere], TEXT),
-            "stage borders": ([(i, behind(i["centre"], lanes, bg)) for i in probe(page, "svg g.stage path", "stroke")],
-                              GRAPHICS),
+            "stage borders": (
+                [(i, behind(i["centre"], lanes, bg)) for i in probe(page, "svg g.stage path", "stroke")],
+                GRAPHICS,
+            ),
             "lane borders": ([(i, bg) for i in probe(page, "svg g.lane path", "stroke")], GRAPHICS),
         }
         for kind in ("progress", "recycle", "disqualify", "reopen"):
@@ -130,8 +134,9 @@ def test_the_program_graph_is_readable_in_both_palettes(browser, site: ServedSit
             shapes = probe(page, f"{node} path", "fill") if status != "retired" else []
             ground = over(colour(shapes[0]), bg) if shapes else bg  # the node's own tint
             for what, items, needed in (
-                    ("names", [(i, ground) for i in probe(page, f"{node} text", "fill")], TEXT),
-                    ("borders", [(i, bg) for i in probe(page, f"{node} path", "stroke")], GRAPHICS)):
+                ("names", [(i, ground) for i in probe(page, f"{node} text", "fill")], TEXT),
+                ("borders", [(i, bg) for i in probe(page, f"{node} path", "stroke")], GRAPHICS),
+            ):
                 ratio, which = weakest(items)
                 if ratio < needed:
                     weak.append(f"{status} program {what}: {ratio:.2f}:1 < {needed}:1 ({which})")
@@ -171,9 +176,13 @@ def test_raci_letters_are_readable_and_written_out_in_both_palettes(browser, sit
         words = page.eval_on_selector_all(
             ".mopsdocs-raci-table td[data-letter]",
             "els => [...new Set(els.map(e => e.dataset.letter + '=' + "
-            "e.querySelector('.mopsdocs-raci-sr').textContent))]")
-        assert set(words) <= {"R=Responsible", "A=Accountable", "C=Consulted", "I=Informed",
-                              "A/R=Accountable and Responsible"} and len(words) >= 4, words  # for screen readers
+            "e.querySelector('.mopsdocs-raci-sr').textContent))]",
+        )
+        assert (
+            set(words)
+            <= {"R=Responsible", "A=Accountable", "C=Consulted", "I=Informed", "A/R=Accountable and Responsible"}
+            and len(words) >= 4
+        ), words  # for screen readers
 
 
 TEXTS = r"""
@@ -189,14 +198,22 @@ TEXTS = r"""
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize(("path", "selector"), [
-    ("programs/", ".mopsdocs-badge"),
-    ("programs/bounce-management/", "article p, article td, article code"),
-    ("people/priya/", "article p, article td, article th, article code"),
-    ("lifecycle/lead/", "article p, article td, figcaption"),
-])
-def test_page_text_is_readable_in_both_palettes(browser, site: ServedSite, scheme: str, path: str,  # type: ignore[no-untyped-def]
-                                                 selector: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [
+        ("programs/", ".mopsdocs-badge"),
+        ("programs/bounce-management/", "article p, article td, article code"),
+        ("people/priya/", "article p, article td, article th, article code"),
+        ("lifecycle/lead/", "article p, article td, figcaption"),
+    ],
+)
+def test_page_text_is_readable_in_both_palettes(
+    browser,
+    site: ServedSite,
+    scheme: str,
+    path: str,  # type: ignore[no-untyped-def]
+    selector: str,
+) -> None:
     with open_page(browser, site, path) as (page, _):
         set_scheme(page, scheme)
         bg = page_background(page)

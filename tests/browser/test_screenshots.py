@@ -23,6 +23,9 @@ def test_screenshots_of_each_page_type(browser, site: ServedSite, screenshots, k
                 assert page.evaluate(OVERFLOW) <= 0, f"{kind} is wider than a {viewport['width']} px screen"
             name = f"{kind}-{viewport['width']}{'-dark' if scheme == 'slate' else ''}.png"
             height = min(page.evaluate("document.scrollingElement.scrollHeight"), MAX_HEIGHT)
-            page.screenshot(path=str(screenshots / name), full_page=True,
-                            clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
+            page.screenshot(
+                path=str(screenshots / name),
+                full_page=True,
+                clip={"x": 0, "y": 0, "width": viewport["width"], "height": height},
+            )
             assert (screenshots / name).stat().st_size > 10_000, name

@@ -55,8 +55,7 @@ def search(page, box, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     box.fill(query)
     box.press("End")
     page.wait_for_function(f"/matching document/.test({meta})")  # this query's answer (or "No matching")
-    hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link",
-                                      "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)")
     return [h.split("?")[0] + ("#" + h.split("#", 1)[1] if "#" in h else "") for h in hrefs]
 
 

@@ -12,8 +12,7 @@ from typing import Any
 
 class LspClient:
     def __init__(self, command: list[str], root: Path) -> None:
-        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.root = root
         self.next_id = 0
         self.responses: dict[int, Any] = {}
@@ -47,8 +46,10 @@ class LspClient:
 
     def _answer(self, request: dict[str, Any]) -> Any:
         if request["method"] == "workspace/configuration":
-            return [{"validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False}}
-                    for _ in request["params"]["items"]]
+            return [
+                {"validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False}}
+                for _ in request["params"]["items"]
+            ]
         return None
 
     def _send(self, message: dict[str, Any]) -> None:
@@ -83,24 +84,37 @@ class LspClient:
                     raise TimeoutError("notification")
 
     def start(self) -> None:
-        self.request("initialize", {"processId": None, "rootUri": self.root.as_uri(), "capabilities": {
-            "textDocument": {"completion": {"completionItem": {"snippetSupport": False}}}},
-            "workspaceFolders": None})
+        self.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": self.root.as_uri(),
+                "capabilities": {"textDocument": {"completion": {"completionItem": {"snippetSupport": False}}}},
+                "workspaceFolders": None,
+            },
+        )
         self.notify("initialized", {})
-        self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": {
-            "validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False}}}})
+        self.notify(
+            "workspace/didChangeConfiguration",
+            {
+                "settings": {
+                    "yaml": {"validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False}}
+                }
+            },
+        )
 
     def open(self, path: Path, text: str) -> str:
         uri = path.as_uri()
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
-                                                              "text": text}})
+        self.notify(
+            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}
+        )
         return uri
 
     def close(self) -> None:
         try:
             self.request("shutdown", None, timeout=5)
             self.notify("exit", None)
-        except Exception:  # noqa: BLE001 - the server is going away anyway
+        except Exception:
             pass
         self.proc.kill()
         self.proc.wait(timeout=10)

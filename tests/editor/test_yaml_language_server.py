@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, make_project, run_cli
 from lsp import LspClient
 
@@ -57,13 +56,19 @@ def test_typo_is_flagged_and_owner_completes_with_project_ids(client) -> None:
     lsp, root = client
     path = root / "specs" / "lead.yaml"
     uri = lsp.open(path, LIFECYCLE)
-    note = lsp.wait_for(lambda n: n.get("method") == "textDocument/publishDiagnostics"
-                        and n["params"]["uri"] == uri and n["params"]["diagnostics"])
+    note = lsp.wait_for(
+        lambda n: (
+            n.get("method") == "textDocument/publishDiagnostics"
+            and n["params"]["uri"] == uri
+            and n["params"]["diagnostics"]
+        )
+    )
     messages = [(d["range"]["start"]["line"], d["message"]) for d in note["params"]["diagnostics"]]
     assert any(line == 8 and "onwer" in message for line, message in messages), messages
 
-    completion = lsp.request("textDocument/completion", {"textDocument": {"uri": uri},
-                                                         "position": {"line": 9, "character": 11}})
+    completion = lsp.request(
+        "textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 9, "character": 11}}
+    )
     items = completion["items"] if isinstance(completion, dict) else completion
     labels = {item["label"] for item in items}
     assert {"maude", "mops-manager", "marketing-ops"} <= labels, sorted(labels)
@@ -71,8 +76,10 @@ def test_typo_is_flagged_and_owner_completes_with_project_ids(client) -> None:
 
 def test_hover_shows_the_model_description(client) -> None:
     lsp, root = client
-    text = "# yaml-language-server: $schema=../.mopsdocs/schemas/lifecycle.schema.json\nkind: lifecycle\n" \
-           "id: lead\nname: Lead\nstages:\n  - id: known\n    name: Known\n    owner: maude\n    sla: 24h\n"
+    text = (
+        "# yaml-language-server: $schema=../.mopsdocs/schemas/lifecycle.schema.json\nkind: lifecycle\n"
+        "id: lead\nname: Lead\nstages:\n  - id: known\n    name: Known\n    owner: maude\n    sla: 24h\n"
+    )
     uri = lsp.open(root / "specs" / "hover.yaml", text)
     hover = lsp.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 8, "character": 5}})
     contents = hover["contents"]
@@ -106,8 +113,9 @@ def test_init_projects_work_in_the_editor_out_of_the_box(tmp_path: Path) -> None
         owner_line = next(i for i, line in enumerate(lines) if line.startswith("owner:"))
         lines[owner_line] = "owner: "
         uri = lsp.open(program, "\n".join(lines) + "\n")
-        completion = lsp.request("textDocument/completion", {"textDocument": {"uri": uri},
-                                                             "position": {"line": owner_line, "character": 7}})
+        completion = lsp.request(
+            "textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": owner_line, "character": 7}}
+        )
         items = completion["items"] if isinstance(completion, dict) else completion
         labels = {item["label"] for item in items}
         team = (target / "specs" / "team.yaml").read_text()

@@ -17,8 +17,15 @@ from hypothesis import strategies as st
 
 from mopsdocs import specs
 
-INVISIBLE = set(range(32)) | set(range(127, 160)) | {0xA0, 0xAD} | set(range(0x200B, 0x2010)) | \
-    set(range(0x2028, 0x202F)) | set(range(0x2060, 0x2065)) | {0xFEFF}
+INVISIBLE = (
+    set(range(32))
+    | set(range(127, 160))
+    | {0xA0, 0xAD}
+    | set(range(0x200B, 0x2010))
+    | set(range(0x2028, 0x202F))
+    | set(range(0x2060, 0x2065))
+    | {0xFEFF}
+)
 
 
 # --------------------------------------------------------------------------- the reference
@@ -36,7 +43,7 @@ def parse(template: str) -> list[Any]:
             continue
         if ch == "{":
             end = template.index("}", i)
-            stack[-1].append(("field", template[i + 1:end]))
+            stack[-1].append(("field", template[i + 1 : end]))
             i = end + 1
             continue
         if ch == "[":
@@ -68,7 +75,7 @@ def matches(conv: specs.Convention, vocabularies: dict[str, specs.Vocabulary], n
             ends: set[int] = set()
             for i in starts:
                 if node[0] == "lit":
-                    piece = name[i:i + 1]
+                    piece = name[i : i + 1]
                     if piece and same_char(piece, node[1], conv.case_sensitive):
                         ends.add(i + 1)
                 elif node[0] == "field":
@@ -88,8 +95,9 @@ def field_ok(conv: specs.Convention, f: specs.NameField, vocabularies: dict[str,
     kind = f.type or ("vocabulary" if f.vocabulary else "date" if f.format else "text")
     if kind == "vocabulary":
         codes = [v.code for v in vocabularies[f.vocabulary].values]  # type: ignore[index]
-        return any(len(c) == len(text) and all(same_char(a, b, conv.case_sensitive) for a, b in zip(text, c))
-                   for c in codes)
+        return any(
+            len(c) == len(text) and all(same_char(a, b, conv.case_sensitive) for a, b in zip(text, c)) for c in codes
+        )
     if kind == "number":
         if not (text.isascii() and text.isdigit()):
             return False
@@ -111,7 +119,7 @@ def date_ok(fmt: str, text: str, case_sensitive: bool) -> bool:
     while i < len(fmt):
         for token, width in (("YYYY", 4), ("YY", 2), ("MM", 2), ("DD", 2), ("N", 1)):
             if fmt.startswith(token, i):
-                piece = text[j:j + width]
+                piece = text[j : j + width]
                 if len(piece) != width or not (piece.isascii() and piece.isdigit()):
                     return False
                 parts[token] = int(piece)
@@ -147,16 +155,24 @@ SAFE = st.characters(min_codepoint=32, max_codepoint=126, blacklist_characters="
 @st.composite
 def conventions(draw: st.DrawFn) -> tuple[specs.Convention, dict[str, specs.Vocabulary]]:
     vocab_codes = [draw(st.lists(CODES, min_size=1, max_size=5, unique=True)) for _ in range(2)]
-    vocabularies = {f"v{i}": specs.Vocabulary.model_validate(
-        {"id": f"v{i}", "name": f"V{i}", "values": [{"code": c} for c in codes]})
-        for i, codes in enumerate(vocab_codes)}
+    vocabularies = {
+        f"v{i}": specs.Vocabulary.model_validate(
+            {"id": f"v{i}", "name": f"V{i}", "values": [{"code": c} for c in codes]}
+        )
+        for i, codes in enumerate(vocab_codes)
+    }
     count = draw(st.integers(1, 4))
     fields: dict[str, dict[str, Any]] = {}
     for k in range(count):
         fields[f"f{k}"] = draw(field_specs())
     template = draw(template_for(list(fields)))
-    data: dict[str, Any] = {"id": "c", "name": "C", "template": template, "fields": fields,
-                            "case_sensitive": draw(st.booleans())}
+    data: dict[str, Any] = {
+        "id": "c",
+        "name": "C",
+        "template": template,
+        "fields": fields,
+        "case_sensitive": draw(st.booleans()),
+    }
     if draw(st.booleans()):
         data["max_length"] = draw(st.integers(8, 40))
     return specs.Convention.model_validate(data), vocabularies
@@ -212,7 +228,7 @@ def template_for(draw: st.DrawFn, names: list[str]) -> str:
     while i < len(pieces):
         if draw(st.integers(0, 3)) == 0:
             span = draw(st.integers(1, 3))
-            inner = "".join(pieces[i:i + span])
+            inner = "".join(pieces[i : i + span])
             out.append("[" + inner + "]" if inner else "")
             i += span
         else:
@@ -240,8 +256,9 @@ def valid_names(draw: st.DrawFn, conv: specs.Convention, vocabularies: dict[str,
 
 
 @st.composite
-def values_for(draw: st.DrawFn, conv: specs.Convention, f: specs.NameField,
-               vocabularies: dict[str, specs.Vocabulary]) -> str:
+def values_for(
+    draw: st.DrawFn, conv: specs.Convention, f: specs.NameField, vocabularies: dict[str, specs.Vocabulary]
+) -> str:
     kind = f.type or ("vocabulary" if f.vocabulary else "date" if f.format else "text")
     if kind == "vocabulary":
         code = draw(st.sampled_from([v.code for v in vocabularies[f.vocabulary].values]))  # type: ignore[index]
@@ -249,14 +266,18 @@ def values_for(draw: st.DrawFn, conv: specs.Convention, f: specs.NameField,
     if kind == "date":
         day = draw(st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)))
         fmt = f.format or "YYYY-MM-DD"
-        return (fmt.replace("YYYY", f"{day.year:04d}").replace("YY", f"{day.year % 100:02d}")
-                .replace("MM", f"{day.month:02d}").replace("DD", f"{day.day:02d}")
-                .replace("N", str((day.month - 1) // 3 + 1)))
+        return (
+            fmt.replace("YYYY", f"{day.year:04d}")
+            .replace("YY", f"{day.year % 100:02d}")
+            .replace("MM", f"{day.month:02d}")
+            .replace("DD", f"{day.day:02d}")
+            .replace("N", str((day.month - 1) // 3 + 1))
+        )
     if kind == "number":
         low = f.min or 0
-        high = f.max if f.max is not None else (10 ** f.digits - 1 if f.digits else 999)
+        high = f.max if f.max is not None else (10**f.digits - 1 if f.digits else 999)
         if f.digits:
-            high = min(high, 10 ** f.digits - 1)
+            high = min(high, 10**f.digits - 1)
         value = draw(st.integers(low, max(low, high)))
         return str(value).zfill(f.digits or 0)
     low = f.min_length if f.min_length is not None else (1 if f.pattern is None else 0)

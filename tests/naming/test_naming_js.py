@@ -26,12 +26,33 @@ RUNNER = Path(__file__).with_name("js_runner.js")
 NODE = shutil.which("node") or shutil.which("nodejs")
 
 NAMES = [
-    "2021-12_WBN_NA_Peak-Capacity", "2021-12_WBN_Peak-Capacity", "2021-13_WBN_x", "2020-02-29_WBN_x",
-    "Webinar_2021-12_x", "2021-12_wbn_x", "2021-12_WBN_NA_Peak;Capacity", "2021-12_WBN_" + "x" * 80,
-    " 2021-12_WBN_x", "2021-12_WBN_x\u200b", "2021-12_WBN_x\u00a0y", "", "OPS_Email_Bounce-Management",
-    "OPS_Bounces_x", "EM01_Invite", "EM1_Invite", "EM00_Invite", "EM02_Reminder_B", "01 - Unsubscribe All",
-    "1 - Unsubscribe All", "2021-q4_linkedin_peak-capacity", "2021-q4_linkedin_peak--capacity",
-    "2021-q5_linkedin_x", "2021-Q4_linkedin_x", "😀_2021-12_WBN_x", "2021-12_WBN_𝒳", "x" * 300,
+    "2021-12_WBN_NA_Peak-Capacity",
+    "2021-12_WBN_Peak-Capacity",
+    "2021-13_WBN_x",
+    "2020-02-29_WBN_x",
+    "Webinar_2021-12_x",
+    "2021-12_wbn_x",
+    "2021-12_WBN_NA_Peak;Capacity",
+    "2021-12_WBN_" + "x" * 80,
+    " 2021-12_WBN_x",
+    "2021-12_WBN_x\u200b",
+    "2021-12_WBN_x\u00a0y",
+    "",
+    "OPS_Email_Bounce-Management",
+    "OPS_Bounces_x",
+    "EM01_Invite",
+    "EM1_Invite",
+    "EM00_Invite",
+    "EM02_Reminder_B",
+    "01 - Unsubscribe All",
+    "1 - Unsubscribe All",
+    "2021-q4_linkedin_peak-capacity",
+    "2021-q4_linkedin_peak--capacity",
+    "2021-q5_linkedin_x",
+    "2021-Q4_linkedin_x",
+    "😀_2021-12_WBN_x",
+    "2021-12_WBN_𝒳",
+    "x" * 300,
 ]
 
 
@@ -40,9 +61,23 @@ def _builds(conv: CompiledConvention) -> list[dict[str, str]]:
     for f in conv.fields.values():
         values = ["", "zz;z", "x" * 70, " lead", "ß", "\u200bx"]
         if f.kind == "vocabulary":
-            values += list(f.codes[:3]) + [c.lower() for c in f.codes[:2]] + [t for t in list(f.terms)[:4] if not t.startswith("~")]
+            values += (
+                list(f.codes[:3])
+                + [c.lower() for c in f.codes[:2]]
+                + [t for t in list(f.terms)[:4] if not t.startswith("~")]
+            )
         elif f.kind == "date":
-            values += ["2021-12", "2021-13", "2021-02-29", "2020-02-29", "2021-04-31", "2021-q4", "2021-q5", "Dec 2021", "0000-01"]
+            values += [
+                "2021-12",
+                "2021-13",
+                "2021-02-29",
+                "2020-02-29",
+                "2021-04-31",
+                "2021-q4",
+                "2021-q5",
+                "Dec 2021",
+                "0000-01",
+            ]
         elif f.kind == "number":
             values += ["1", "01", "00", "123", "7", "x1", "99999999999999999999"]
         else:
@@ -61,15 +96,26 @@ def _python(conv: CompiledConvention, names: list[str], builds: list[dict[str, s
     results = []
     for values in builds:
         b = build_name(conv, values)
-        results.append({"name": b.name, "problems": [{"field": p.field, "message": p.message} for p in b.problems],
-                        "notes": list(b.notes)})
+        results.append(
+            {
+                "name": b.name,
+                "problems": [{"field": p.field, "message": p.message} for p in b.problems],
+                "notes": list(b.notes),
+            }
+        )
     return {"checks": [conv.is_valid(n) for n in names], "builds": results}
 
 
 def _node(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     assert NODE is not None, "node is needed for these tests (scripts/test installs it)"
-    proc = subprocess.run([NODE, str(RUNNER), str(ENGINE)], input=json.dumps({"cases": cases}),
-                          capture_output=True, text=True, timeout=60, check=False)
+    proc = subprocess.run(
+        [NODE, str(RUNNER), str(ENGINE)],
+        input=json.dumps({"cases": cases}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)["results"]
 
@@ -91,7 +137,9 @@ def test_example_project_conventions_agree() -> None:
             assert h == w, (conv.id, values)
     # the cases are not all alike: both verdicts and both outcomes of building occur
     assert {True, False} <= {c for r in expected for c in r["checks"]}
-    assert any(b["name"] for r in expected for b in r["builds"]) and any(b["problems"] for r in expected for b in r["builds"])
+    assert any(b["name"] for r in expected for b in r["builds"]) and any(
+        b["problems"] for r in expected for b in r["builds"]
+    )
     assert any(b["notes"] for r in expected for b in r["builds"])
 
 

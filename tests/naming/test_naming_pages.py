@@ -112,8 +112,17 @@ def test_builder_form_has_one_control_per_field_and_the_compiled_convention(exam
 def test_hostile_values_stay_text() -> None:
     rendered = pages(EDGE)
     page = rendered["naming/edge.md"]
-    for raw in ("<script>alert", "</script><script>", "<img src=x", "<b>html</b>", "javascript:alert",
-                "{: .attr-list }", "</textarea>", "<u>odd</u>", "{{ name }}"):
+    for raw in (
+        "<script>alert",
+        "</script><script>",
+        "<img src=x",
+        "<b>html</b>",
+        "javascript:alert",
+        "{: .attr-list }",
+        "</textarea>",
+        "<u>odd</u>",
+        "{{ name }}",
+    ):
         assert raw not in page, raw
     data = page.split("data-naming-convention>", 1)[1].split("</script>", 1)[0]
     assert "<" not in data and json.loads(data)["name"] == "Edge </script> {{ name }} | *case*"
@@ -126,12 +135,21 @@ def test_the_built_page_builds_names_in_a_browser(tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "Chromium is needed (scripts/test installs it)"
-    root = make_project(tmp_path / "site", {"specs/naming.yaml": NAMING, "docs/index.md": "# Home\n"},
-                        mkdocs="site_name: T\ntheme: {name: material, font: false}\nplugins:\n  - mopsdocs:\n"
-                               "      required_program_categories: []\n")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-                           cwd=root, capture_output=True, text=True, timeout=300, check=False,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    root = make_project(
+        tmp_path / "site",
+        {"specs/naming.yaml": NAMING, "docs/index.md": "# Home\n"},
+        mkdocs="site_name: T\ntheme: {name: material, font: false}\nplugins:\n  - mopsdocs:\n"
+        "      required_program_categories: []\n",
+    )
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert build.returncode == 0, build.stderr
     page = (tmp_path / "out" / "naming" / "program" / "index.html").as_uri()
     with sync_api.sync_playwright() as p:

@@ -73,11 +73,11 @@ def _mutate(data: st.DataObject, name: str) -> str:
         return ch
     i = min(i, len(name) - 1)
     if kind == "delete":
-        return name[:i] + name[i + 1:]
+        return name[:i] + name[i + 1 :]
     if kind == "replace":
-        return name[:i] + ch + name[i + 1:]
+        return name[:i] + ch + name[i + 1 :]
     if kind == "swapcase":
-        return name[:i] + name[i].swapcase() + name[i + 1:]
+        return name[:i] + name[i].swapcase() + name[i + 1 :]
     j = data.draw(st.integers(i, len(name)))
     if kind == "swap":
         return name[j:] + name[i:j] + name[:i]
@@ -111,6 +111,5 @@ def test_number_ranges_are_exact(low: int, high: int | None, width: int | None, 
 
     pattern = re.compile(int_range(low, high, width).py)
     for text in {str(value), str(value).zfill(width or 0), "0" + str(value)}:
-        expected = (low <= value and (high is None or value <= high)
-                    and (width is None or len(text) == width))
+        expected = low <= value and (high is None or value <= high) and (width is None or len(text) == width)
         assert (pattern.fullmatch(text) is not None) == expected, (low, high, width, text)

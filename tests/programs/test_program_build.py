@@ -40,8 +40,15 @@ def build(tmp: Path, directory_urls: bool) -> Path:
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS.format(directory_urls=str(directory_urls).lower()), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"], cwd=root, env=env,
-                          check=False, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
+        cwd=root,
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return root / "site"
 
@@ -54,13 +61,13 @@ def page_file(site: Path, url_path: str) -> Path:
 
 def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
     absolute, anchor = urldefrag(urljoin("http://site/" + page_url, unescape(href)))
-    return page_file(site, absolute[len("http://site/"):]), anchor
+    return page_file(site, absolute[len("http://site/") :]), anchor
 
 
 def graph_svg(html: str) -> str:
     """The dependency graph's inline SVG (the theme has SVG icons of its own)."""
     start = html.index("<svg", html.index('class="mopsdocs-diagram mopsdocs-program-graph"'))
-    return html[start: html.index("</svg>", start)]
+    return html[start : html.index("</svg>", start)]
 
 
 def svg_links(svg: str) -> list[tuple[str, str]]:
@@ -86,7 +93,7 @@ def test_built_catalogue_graph_and_program_pages_link_correctly(tmp_path: Path, 
         assert unescape(title).startswith(unescape(heading)), "a node's title names the program it opens"
     assert "<title" in svg and "Program dependencies" in svg
     assert len(re.findall(r'class="node[^"]*"', svg)) == len(programs)
-    assert 'mopsdocs-program-retired' in unescape(svg)
+    assert "mopsdocs-program-retired" in unescape(svg)
 
     # every relative link in the catalogue and on every program page reaches a built page and anchor
     pages = [(index_url, index)]
@@ -95,7 +102,7 @@ def test_built_catalogue_graph_and_program_pages_link_correctly(tmp_path: Path, 
         pages.append((url, page_file(site, url).read_text(encoding="utf-8")))
     checked = 0
     for url, html in pages:
-        article = html[html.index("<article"): html.index("</article>")]
+        article = html[html.index("<article") : html.index("</article>")]
         for href in re.findall(r'<a [^>]*href="([^"]+)"', article):
             if href.startswith(("http:", "https:", "mailto:", "#")):
                 continue

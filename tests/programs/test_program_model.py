@@ -23,10 +23,23 @@ people:
 """
 
 
-def program(pid: str, *, status: str = "active", category: str = "other", owner: str = "mops-manager",
-            depends_on: list[str] | None = None, reviewed: str | None = "{on: 2021-11-01}") -> str:
-    lines = ["kind: program", f"id: {pid}", f"name: Program {pid}", f"category: {category}",
-             f"status: {status}", f"owner: {owner}"]
+def program(
+    pid: str,
+    *,
+    status: str = "active",
+    category: str = "other",
+    owner: str = "mops-manager",
+    depends_on: list[str] | None = None,
+    reviewed: str | None = "{on: 2021-11-01}",
+) -> str:
+    lines = [
+        "kind: program",
+        f"id: {pid}",
+        f"name: Program {pid}",
+        f"category: {category}",
+        f"status: {status}",
+        f"owner: {owner}",
+    ]
     if depends_on:
         lines.append(f"depends_on: [{', '.join(depends_on)}]")
     if reviewed:
@@ -40,10 +53,17 @@ def load(root: Path, as_of: str = "2021-12-01"):
 
 # --------------------------------------------------------------------------- durations
 
-@pytest.mark.parametrize("text, expected", [
-    ("30m", dt.timedelta(minutes=30)), ("24h", dt.timedelta(hours=24)), ("2d", dt.timedelta(days=2)),
-    ("1w", dt.timedelta(weeks=1)), ("0d", dt.timedelta(0)),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("30m", dt.timedelta(minutes=30)),
+        ("24h", dt.timedelta(hours=24)),
+        ("2d", dt.timedelta(days=2)),
+        ("1w", dt.timedelta(weeks=1)),
+        ("0d", dt.timedelta(0)),
+    ],
+)
 def test_parse_duration(text: str, expected: dt.timedelta) -> None:
     assert durations.parse(text) == expected
 
@@ -57,10 +77,16 @@ def test_parse_rejects_what_is_not_a_duration(text: object) -> None:
 def test_whole_days_rounds_up_and_describe_reads_naturally() -> None:
     assert [durations.whole_days(t) for t in ("30m", "24h", "25h", "2d", "1w")] == [1, 1, 2, 2, 7]
     assert [durations.describe(t) for t in ("1d", "90d", "1w", "36h", "junk")] == [
-        "1 day", "90 days", "1 week", "36 hours", "junk"]
+        "1 day",
+        "90 days",
+        "1 week",
+        "36 hours",
+        "junk",
+    ]
 
 
 # --------------------------------------------------------------------------- cycles
+
 
 def test_cycles_are_found_once_each_and_independent_of_file_order(tmp_path: Path) -> None:
     edges = {"a": ["b"], "b": ["c", "a"], "c": ["a", "d"], "d": ["d"], "e": ["a"], "f": []}
@@ -75,8 +101,11 @@ def test_cycles_are_found_once_each_and_independent_of_file_order(tmp_path: Path
         proj, report = load(root)
         assert dependency_cycles(proj) == expected
         lines = [f"{d.code} {d.message}" for d in report.sorted() if d.code == "PRG001"]
-        assert sorted(lines) == ["PRG001 dependency cycle: a -> b -> a", "PRG001 dependency cycle: a -> b -> c -> a",
-                                 "PRG001 program 'd' depends on itself"]
+        assert sorted(lines) == [
+            "PRG001 dependency cycle: a -> b -> a",
+            "PRG001 dependency cycle: a -> b -> c -> a",
+            "PRG001 program 'd' depends on itself",
+        ]
         outputs.add(tuple(sorted(lines)))
     assert len(outputs) == 1
 
@@ -101,9 +130,11 @@ def test_a_long_chain_and_a_dense_graph_stay_fast_and_bounded(tmp_path: Path) ->
 
 # --------------------------------------------------------------------------- reviews
 
+
 def test_review_due_day_is_not_overdue_and_the_next_day_is(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "p", {"specs/team.yaml": TEAM,
-                                         "specs/a.yaml": program("a", reviewed="{on: 2021-06-01, every: 30d}")})
+    root = make_project(
+        tmp_path / "p", {"specs/team.yaml": TEAM, "specs/a.yaml": program("a", reviewed="{on: 2021-06-01, every: 30d}")}
+    )
     on_due, _ = load(root, "2021-07-01")
     status = review_status(on_due, on_due.programs["a"])
     assert (status.due, status.overdue, status.overdue_days) == (dt.date(2021, 7, 1), False, 0)
@@ -114,6 +145,7 @@ def test_review_due_day_is_not_overdue_and_the_next_day_is(tmp_path: Path) -> No
 
 
 # --------------------------------------------------------------------------- audit
+
 
 def test_audit_of_a_sound_catalogue_passes_every_question(tmp_path: Path) -> None:
     files = {"specs/team.yaml": TEAM}
@@ -139,8 +171,13 @@ def test_audit_finds_every_problem_newest_first(tmp_path: Path) -> None:
         "specs/team.yaml": TEAM,
         "specs/lead.yaml": lead,
         "specs/consent.yaml": program("consent", category="privacy-compliance", owner="devon"),
-        "specs/prefs.yaml": program("prefs", category="preference-center", status="paused", owner="nobody-role",
-                                    reviewed="{on: 2021-01-10, every: 30d}"),
+        "specs/prefs.yaml": program(
+            "prefs",
+            category="preference-center",
+            status="paused",
+            owner="nobody-role",
+            reviewed="{on: 2021-01-10, every: 30d}",
+        ),
         "specs/old-bounces.yaml": program("old-bounces", category="bounce-management", status="retired"),
         "specs/scoring.yaml": program("scoring", depends_on=["old-bounces"], reviewed="{on: 2021-05-01, every: 90d}"),
         "specs/never.yaml": program("never", reviewed=None),
@@ -167,6 +204,7 @@ def test_audit_finds_every_problem_newest_first(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- the example project
+
 
 def test_example_project_programs_are_clean_and_automate_the_lifecycle() -> None:
     proj, report = load_project(REPO)

@@ -30,8 +30,9 @@ def stub_svg(dot: str) -> str:
 
 def site_for(root: Path, **kw: object) -> SiteContext:
     project, report = load_project(root)
-    return SiteContext(project, report, repo_url="https://example.com/repo", edit_uri="edit/main/",
-                       render_svg=stub_svg, **kw)  # type: ignore[arg-type]
+    return SiteContext(
+        project, report, repo_url="https://example.com/repo", edit_uri="edit/main/", render_svg=stub_svg, **kw
+    )  # type: ignore[arg-type]
 
 
 def generated(root: Path) -> dict[str, str]:

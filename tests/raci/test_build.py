@@ -174,8 +174,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "specs" / "program.yaml").write_text(PROGRAM, encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
     exe = Path(sys.executable).parent / "mkdocs"
-    done = subprocess.run([str(exe), "build", "--strict", "-d", "site"], cwd=root, capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    done = subprocess.run(
+        [str(exe), "build", "--strict", "-d", "site"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert done.returncode == 0, done.stderr
     return root / "site"
 

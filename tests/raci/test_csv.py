@@ -72,8 +72,8 @@ def test_export_csv_bytes_open_cleanly_in_spreadsheets(ops: Path) -> None:
     assert data.decode("utf-8-sig").split("\r\n") == [
         "activity_id,activity,group,mops-manager,data-analyst,maude",
         "upload,List uploads,Data,A,R,",
-        "formula,\"'=HYPERLINK(\"\"http://evil\"\")\",'-minus,,C,A/R",
-        "pipes,\"a | b, \"\"quoted\"\"\",,A/R,,I",
+        'formula,"\'=HYPERLINK(""http://evil"")",\'-minus,,C,A/R',
+        'pipes,"a | b, ""quoted""",,A/R,,I',
         "",
     ]
 
@@ -94,7 +94,7 @@ def test_export_markdown_escapes_pipes_and_html(ops: Path) -> None:
     lines = result.out.splitlines()
     assert lines[0] == "# Ops RACI"
     assert lines[2] == "| Activity | Group | MOPs Manager | Data Analyst | Maude |"
-    assert "| a \\| b, \"quoted\" |  | A/R |  | I |" in lines
+    assert '| a \\| b, "quoted" |  | A/R |  | I |' in lines
     assert all(line.count(" | ") == 4 for line in lines[2:7]), "a pipe in a name must not add a column"
 
 
@@ -122,13 +122,18 @@ def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
 
 
 def test_import_reports_every_bad_cell_with_line_and_column(tmp_path: Path) -> None:
-    csv_file = write(tmp_path, "team.csv", (
-        "activity_id,activity,group,mops-manager,Data Analyst,sfdc-admin,mops-manager\r\n"
-        "upload,List uploads,Data,A,R,,\r\n"
-        "dedupe,De-duplication,X-group,A,,Z,\r\n"
-        "Bad Id,Something,,A,,,\r\n"
-        "upload,Again,,R,,,,C\r\n"
-        ",,,A,,,\r\n"))
+    csv_file = write(
+        tmp_path,
+        "team.csv",
+        (
+            "activity_id,activity,group,mops-manager,Data Analyst,sfdc-admin,mops-manager\r\n"
+            "upload,List uploads,Data,A,R,,\r\n"
+            "dedupe,De-duplication,X-group,A,,Z,\r\n"
+            "Bad Id,Something,,A,,,\r\n"
+            "upload,Again,,R,,,,C\r\n"
+            ",,,A,,,\r\n"
+        ),
+    )
     result = run_cli(["raci", "import", str(csv_file)], cwd=tmp_path)
     assert (result.code, result.out) == (1, "")
     shown = str(csv_file)
@@ -148,15 +153,20 @@ def test_import_reports_every_bad_cell_with_line_and_column(tmp_path: Path) -> N
 
 
 def test_import_accepts_what_spreadsheets_write_and_says_what_it_normalised(tmp_path: Path) -> None:
-    csv_file = write(tmp_path, "Team RACI.csv", (
-        "sep=;\n"
-        "activity_id;activity;group;MOPS-Manager;data-analyst;;\n"
-        "upload;List uploads;Data;a;r;;\n"
-        ";Email QA;;A / R;c;;\n"
-        "\n"
-        ";;;;;;\n"
-        "dedupe;De-duplication;Data;AR;i;;\n"
-        "review;Review;;A;;;\n"))
+    csv_file = write(
+        tmp_path,
+        "Team RACI.csv",
+        (
+            "sep=;\n"
+            "activity_id;activity;group;MOPS-Manager;data-analyst;;\n"
+            "upload;List uploads;Data;a;r;;\n"
+            ";Email QA;;A / R;c;;\n"
+            "\n"
+            ";;;;;;\n"
+            "dedupe;De-duplication;Data;AR;i;;\n"
+            "review;Review;;A;;;\n"
+        ),
+    )
     result = run_cli(["raci", "import", str(csv_file)], cwd=tmp_path)
     assert result.code == 0, result.err
     shown = str(csv_file)
@@ -171,12 +181,15 @@ def test_import_accepts_what_spreadsheets_write_and_says_what_it_normalised(tmp_
         f"{shown}:7:5: note: 'i' read as 'I' (letters are capitals)",
         f"{shown}:8:1: warning: 'review' has no R (nobody does the work): check will report RACI002",
     ]
-    assert as_matrix(result.out) == (("mops-manager", "data-analyst"), [
-        ("upload", "List uploads", "Data", {"mops-manager": "A", "data-analyst": "R"}),
-        ("email-qa", "Email QA", None, {"mops-manager": "A/R", "data-analyst": "C"}),
-        ("dedupe", "De-duplication", "Data", {"mops-manager": "A/R", "data-analyst": "I"}),
-        ("review", "Review", None, {"mops-manager": "A"}),
-    ])
+    assert as_matrix(result.out) == (
+        ("mops-manager", "data-analyst"),
+        [
+            ("upload", "List uploads", "Data", {"mops-manager": "A", "data-analyst": "R"}),
+            ("email-qa", "Email QA", None, {"mops-manager": "A/R", "data-analyst": "C"}),
+            ("dedupe", "De-duplication", "Data", {"mops-manager": "A/R", "data-analyst": "I"}),
+            ("review", "Review", None, {"mops-manager": "A"}),
+        ],
+    )
     assert result.out.splitlines()[2:4] == ["id: team-raci", "name: Team RACI"]
 
 
@@ -197,15 +210,27 @@ def test_import_reads_excel_unicode_text_utf16(tmp_path: Path) -> None:
     assert as_matrix(result.out) == (("mops-manager",), [("qa", "QA für Sé", None, {"mops-manager": "A/R"})])
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"", "is empty: nothing to import"),
-    (b" \r\n\r\n", "is empty: nothing to import"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is not a text file (it holds NUL bytes): export the sheet as CSV first"),
-    ("activité,x\n".encode("latin-1"), "is not UTF-8 text (byte 0xe9 on line 1): in Excel save it as 'CSV UTF-8', "
-                                       "in Google Sheets use File > Download > CSV"),
-    (b"Activity,Owner\nList uploads,Maude\n", "has no header row: its first line must be "
-                                              "activity_id,activity,group,<party ids...> (export a matrix to see one)"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "is empty: nothing to import"),
+        (b" \r\n\r\n", "is empty: nothing to import"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "is not a text file (it holds NUL bytes): export the sheet as CSV first",
+        ),
+        (
+            "activité,x\n".encode("latin-1"),
+            "is not UTF-8 text (byte 0xe9 on line 1): in Excel save it as 'CSV UTF-8', "
+            "in Google Sheets use File > Download > CSV",
+        ),
+        (
+            b"Activity,Owner\nList uploads,Maude\n",
+            "has no header row: its first line must be "
+            "activity_id,activity,group,<party ids...> (export a matrix to see one)",
+        ),
+    ],
+)
 def test_unreadable_files_are_usage_errors_without_traceback(tmp_path: Path, data: bytes, message: str) -> None:
     csv_file = write(tmp_path, "bad.csv", data)
     result = run_cli(["raci", "import", str(csv_file)], cwd=tmp_path)
@@ -213,13 +238,19 @@ def test_unreadable_files_are_usage_errors_without_traceback(tmp_path: Path, dat
     assert result.err == f"mopsdocs: error: {csv_file} {message}\n"
 
 
-@pytest.mark.parametrize("args,message", [
-    (["missing.csv"], "cannot read missing.csv: No such file or directory"),
-    (["."], ". is a folder, not a CSV file"),
-    (["ok.csv", "--id", "Not An Id"], "--id 'Not An Id' is not a valid id (lowercase letters, digits, '-' and '_')"),
-    (["ok.csv", "--name", "  "], "--name must not be empty"),
-    (["___.csv"], "cannot make a matrix id from the file name: pass --id"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["missing.csv"], "cannot read missing.csv: No such file or directory"),
+        (["."], ". is a folder, not a CSV file"),
+        (
+            ["ok.csv", "--id", "Not An Id"],
+            "--id 'Not An Id' is not a valid id (lowercase letters, digits, '-' and '_')",
+        ),
+        (["ok.csv", "--name", "  "], "--name must not be empty"),
+        (["___.csv"], "cannot make a matrix id from the file name: pass --id"),
+    ],
+)
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     write(tmp_path, "ok.csv", "activity_id,activity,group,a\nx,X,,A/R\n")
     write(tmp_path, "___.csv", "activity_id,activity,group,a\nx,X,,A/R\n")
@@ -253,13 +284,15 @@ def test_import_inside_a_project_warns_about_unknown_parties(ops: Path) -> None:
     csv_file = write(ops, "new.csv", "activity_id,activity,group,mops-manger,data-analyst\nx,X,,A,R\n")
     result = run_cli(["raci", "import", "new.csv"], cwd=ops)
     assert result.code == 0
-    assert result.err == ("new.csv:1:4: warning: unknown party 'mops-manger' (did you mean 'mops-manager'?): "
-                          "check will report REF001\n")
+    assert result.err == (
+        "new.csv:1:4: warning: unknown party 'mops-manger' (did you mean 'mops-manager'?): check will report REF001\n"
+    )
 
 
 def test_import_from_stdin(tmp_path: Path) -> None:
-    result = run_cli(["raci", "import", "-", "--id", "piped"], cwd=tmp_path,
-                     stdin="activity_id,activity,group,a\nx,X,,A/R\n")
+    result = run_cli(
+        ["raci", "import", "-", "--id", "piped"], cwd=tmp_path, stdin="activity_id,activity,group,a\nx,X,,A/R\n"
+    )
     assert result.code == 0, result.err
     assert result.out.splitlines()[1:4] == ["kind: raci", "id: piped", "name: piped"]
 
@@ -285,22 +318,26 @@ def test_example_matrix_round_trips() -> None:
     assert (imported.problems, imported.notes) == ([], [])
     again = imported.matrix("mops", matrix.name)
     assert again.columns == matrix.columns
-    assert [(r.id, r.name, r.group, dict(r.assign)) for r in again.rows] == \
-        [(r.id, r.name, r.group, dict(r.assign)) for r in matrix.rows]
+    assert [(r.id, r.name, r.group, dict(r.assign)) for r in again.rows] == [
+        (r.id, r.name, r.group, dict(r.assign)) for r in matrix.rows
+    ]
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'", "'=x", "''=x", "'hello",
-                                   "''", "plain", ""])
+@pytest.mark.parametrize(
+    "value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'", "'=x", "''=x", "'hello", "''", "plain", ""]
+)
 def test_defuse_is_undone_exactly(value: str) -> None:
     assert restore(defuse(value)) == value
-    assert not defuse(value)[:1] in ("=", "+", "-", "@", "\t", "\r")
+    assert defuse(value)[:1] not in ("=", "+", "-", "@", "\t", "\r")
 
 
 def test_spec_writer_quotes_what_yaml_would_misread() -> None:
     rows = (Row("yes", "null", "2021-01-01", {"123": "R", "true": "A"}), Row("x", "a: b # c", None, {}))
     text = raci_spec(Matrix("on", "No", ("123", "true"), rows), "f.csv")
-    assert as_matrix(text) == (("123", "true"), [("yes", "null", "2021-01-01", {"123": "R", "true": "A"}),
-                                                 ("x", "a: b # c", None, {})])
+    assert as_matrix(text) == (
+        ("123", "true"),
+        [("yes", "null", "2021-01-01", {"123": "R", "true": "A"}), ("x", "a: b # c", None, {})],
+    )
 
 
 def test_leading_blank_lines_and_line_numbers(tmp_path: Path) -> None:
@@ -311,7 +348,7 @@ def test_leading_blank_lines_and_line_numbers(tmp_path: Path) -> None:
 
 
 def test_a_cell_too_big_for_csv_is_a_located_problem_not_a_traceback(tmp_path: Path) -> None:
-    csv_file = write(tmp_path, "m.csv", "activity_id,activity,group,a\nx,X,,A/R\ny,\"" + "y" * 200_000 + "\",,A/R\n")
+    csv_file = write(tmp_path, "m.csv", 'activity_id,activity,group,a\nx,X,,A/R\ny,"' + "y" * 200_000 + '",,A/R\n')
     result = run_cli(["raci", "import", str(csv_file)], cwd=tmp_path)
     assert (result.code, result.out) == (1, "")
     assert result.err.splitlines()[0].startswith(f"{csv_file}:3:1: cannot read this line as CSV: field larger than")

@@ -29,8 +29,7 @@ def site_for(root: Path, **kw: object) -> SiteContext:
 
 def generated(root: Path, families: tuple[object, ...] = (raci, people), **kw: object) -> dict[str, str]:
     site = site_for(root, **kw)
-    return {page.path: render_page(page, site)
-            for family in families for page in family.pages(site.project, site)}  # type: ignore[attr-defined]
+    return {page.path: render_page(page, site) for family in families for page in family.pages(site.project, site)}  # type: ignore[attr-defined]
 
 
 CASES = {
@@ -53,7 +52,7 @@ def test_output_is_deterministic() -> None:
 def outside_html_table(text: str) -> str:
     """The Markdown around the raw HTML table (inside it, Markdown syntax is inert text)."""
     start = text.find('<div class="mopsdocs-raci"')
-    return text if start < 0 else text[:start] + text[text.index("</div>", start):]
+    return text if start < 0 else text[:start] + text[text.index("</div>", start) :]
 
 
 def test_spec_text_never_becomes_markup() -> None:
@@ -63,16 +62,23 @@ def test_spec_text_never_becomes_markup() -> None:
         assert "javascript:" not in markdown, path
         assert "{{" not in markdown and "{:" not in markdown, path
     matrix = generated(EDGE)["raci/edge.md"]
-    assert '<th scope="row">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; <code class="mopsdocs-id">script</code></th>' in matrix
-    assert '<th scope="row">a | b <code class="mopsdocs-id">pipe</code></th>' in matrix  # a pipe in raw HTML splits nothing
+    assert (
+        '<th scope="row">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; <code class="mopsdocs-id">script</code></th>'
+        in matrix
+    )
+    assert (
+        '<th scope="row">a | b <code class="mopsdocs-id">pipe</code></th>' in matrix
+    )  # a pipe in raw HTML splits nothing
 
 
 def test_pages_pages_and_navigation() -> None:
     site = site_for(EDGE)
     raci_pages = raci.pages(site.project, site)
     assert [(p.path, p.nav, p.order) for p in raci_pages] == [
-        ("raci/alpha.md", ("RACI matrices",), 0), ("raci/empty.md", ("RACI matrices",), 1),
-        ("raci/edge.md", ("RACI matrices",), 2)]
+        ("raci/alpha.md", ("RACI matrices",), 0),
+        ("raci/empty.md", ("RACI matrices",), 1),
+        ("raci/edge.md", ("RACI matrices",), 2),
+    ]
     by_path = {p.path: p for p in people.pages(site.project, site)}
     assert by_path["people/index.md"].nav == ("People",)
     assert by_path["people/mops.md"].nav == ("People", "Teams")
@@ -85,12 +91,19 @@ def test_person_inherits_from_roles_but_not_after_leaving() -> None:
     site = site_for(EDGE)
     ana = people.view(site.project, site, "ana")
     letters = sorted((d.activity_name, d.letter, d.via.id if d.via else None) for s in ana.sections for d in s.duties)
-    assert letters == sorted([
-        ("<script>alert('x')</script>", "A", "manager"), ("<script>alert('x')</script>", "R", "analyst"),
-        ("a | b", "A/R", "manager"), ("Ungrouped & *stars* &amp;", "R", None),
-        ("{{ jinja }} {: .attr} [link](javascript:alert(1))", "A", "manager"),
-        ("{{ jinja }} {: .attr} [link](javascript:alert(1))", "R", "analyst"),
-        ("Second group", "I", "manager"), ("Only row", "A/R", "analyst"), ("Only row", "C", "manager")])
+    assert letters == sorted(
+        [
+            ("<script>alert('x')</script>", "A", "manager"),
+            ("<script>alert('x')</script>", "R", "analyst"),
+            ("a | b", "A/R", "manager"),
+            ("Ungrouped & *stars* &amp;", "R", None),
+            ("{{ jinja }} {: .attr} [link](javascript:alert(1))", "A", "manager"),
+            ("{{ jinja }} {: .attr} [link](javascript:alert(1))", "R", "analyst"),
+            ("Second group", "I", "manager"),
+            ("Only row", "A/R", "analyst"),
+            ("Only row", "C", "manager"),
+        ]
+    )
     assert ana.counts == {"A": 4, "R": 5, "C": 1, "I": 1}  # one activity held through two roles counts once
     assert [o.name for o in ana.programs] == ["De-dup <weekly>", "Scoring"]
     bob = people.view(site.project, site, "bob")

@@ -21,8 +21,11 @@ from mopsdocs.validate import validate_document
 ids = st.from_regex(ID_PATTERN.replace("{0,63}", "{0,12}"), fullmatch=True)
 # Any text a spreadsheet cell can hold, trimmed (import trims cells); NUL is the one character a
 # CSV file cannot carry (import rejects NUL bytes as a binary file).
-cell_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1,
-                    max_size=30).map(str.strip).filter(bool)
+cell_text = (
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -40,8 +43,9 @@ def matrices(draw: st.DrawFn) -> Matrix:
 
 
 def same(a: Matrix, b: Matrix) -> bool:
-    return a.columns == b.columns and [(r.id, r.name, r.group, dict(r.assign)) for r in a.rows] == \
-        [(r.id, r.name, r.group, dict(r.assign)) for r in b.rows]
+    return a.columns == b.columns and [(r.id, r.name, r.group, dict(r.assign)) for r in a.rows] == [
+        (r.id, r.name, r.group, dict(r.assign)) for r in b.rows
+    ]
 
 
 @settings(max_examples=200, deadline=None)
@@ -60,8 +64,12 @@ def test_the_written_spec_reads_back_as_the_matrix(matrix: Matrix) -> None:
     assert docs.diagnostics == []
     spec, problems = validate_document(docs.documents[0])
     assert problems == [] and isinstance(spec, RaciSpec)
-    back = Matrix(spec.id, spec.name, tuple(spec.parties or ()),
-                  tuple(Row(a.id, a.name, a.group, dict(a.assign)) for a in spec.activities))
+    back = Matrix(
+        spec.id,
+        spec.name,
+        tuple(spec.parties or ()),
+        tuple(Row(a.id, a.name, a.group, dict(a.assign)) for a in spec.activities),
+    )
     assert (back.id, back.name) == (matrix.id, matrix.name)
     assert same(back, matrix)
     for before, after in zip(matrix.rows, back.rows):

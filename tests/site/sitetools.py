@@ -60,8 +60,9 @@ transitions:
 """
 
 
-def mini_project(root: Path, files: dict[str, str] | None = None, extra_config: str = "",
-                 docs: dict[str, str] | None = None) -> Path:
+def mini_project(
+    root: Path, files: dict[str, str] | None = None, extra_config: str = "", docs: dict[str, str] | None = None
+) -> Path:
     """A project with a Material mkdocs.yml, the team and lifecycle above (unless replaced), docs."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML.format(extra=extra_config), encoding="utf-8")
@@ -74,12 +75,14 @@ def mini_project(root: Path, files: dict[str, str] | None = None, extra_config: 
     return root
 
 
-def run_tool(tool: str, args: list[str], cwd: Path, env: dict[str, str] | None = None,
-             timeout: int = 180) -> subprocess.CompletedProcess[str]:
+def run_tool(
+    tool: str, args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 180
+) -> subprocess.CompletedProcess[str]:
     """Run an installed console script (`mkdocs`, `mopsdocs`) as a user would."""
     full_env = {**os.environ, **MKDOCS_ENV, **(env or {})}
-    return subprocess.run([str(BIN / tool), *args], check=False, cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env=full_env)
+    return subprocess.run(
+        [str(BIN / tool), *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env
+    )
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -145,8 +148,12 @@ def big_lifecycle(n: int, seed: int) -> dict[str, str]:
     lines = ["kind: lifecycle", "id: big", "name: Big lifecycle", "stages:"]
     for i in range(n):
         owner = teams[min(5, i * 6 // main)] if i < main else rnd.choice(teams)
-        lines += [f"  - id: s{i}", f"    name: Stage number {i} with quite a long name", f"    owner: {owner}",
-                  "    sla: 24h"]
+        lines += [
+            f"  - id: s{i}",
+            f"    name: Stage number {i} with quite a long name",
+            f"    owner: {owner}",
+            "    sla: 24h",
+        ]
         lines += ["    initial: true"] if i == 0 else []
         lines += ["    terminal: true"] if i == main - 1 or (i >= main and i % 2) else []
         lines += ["    path: detour"] if i >= main else []

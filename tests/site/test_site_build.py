@@ -17,8 +17,11 @@ pytestmark = pytest.mark.slow
 def nav_order(site: Path) -> list[str]:
     """Titles of the navigation's pages (links) and sections (labels), in order."""
     page = read_page(site / "index.html")
-    return [e.text.strip() for e in page.elements
-            if e.tag in ("a", "label") and "md-nav__link" in e.attrs.get("class", "").split() and e.text.strip()]
+    return [
+        e.text.strip()
+        for e in page.elements
+        if e.tag in ("a", "label") and "md-nav__link" in e.attrs.get("class", "").split() and e.text.strip()
+    ]
 
 
 # --------------------------------------------------------------------------- navigation
@@ -40,8 +43,9 @@ def test_without_nav_the_generated_pages_form_a_reference_section(tmp_path: Path
 
 
 def test_with_an_explicit_nav_the_section_is_appended(tmp_path: Path) -> None:
-    root = mini_project(tmp_path / "p", docs={"guide.md": "# Guide\n"},
-                        extra_config="nav:\n  - Home: index.md\n  - Guide: guide.md\n")
+    root = mini_project(
+        tmp_path / "p", docs={"guide.md": "# Guide\n"}, extra_config="nav:\n  - Home: index.md\n  - Guide: guide.md\n"
+    )
     proc = run_tool("mkdocs", ["build", "--strict"], cwd=root)
     assert proc.returncode == 0, proc.stderr
     order = nav_order(root / "site")
@@ -49,10 +53,14 @@ def test_with_an_explicit_nav_the_section_is_appended(tmp_path: Path) -> None:
 
 
 def test_a_section_of_that_title_in_nav_places_them_and_listed_pages_stay_put(tmp_path: Path) -> None:
-    nav = ("nav:\n  - Home: index.md\n  - Handbook: []\n  - Funnel: lifecycle/lead.md\n  - Guide: guide.md\n"
-           "  - mopsdocs:\n      nav_section: Handbook\n")
-    config = "      nav_section: Handbook\nnav:\n  - Home: index.md\n  - Handbook: []\n" \
-             "  - Funnel: lifecycle/lead.md\n  - Guide: guide.md\n"
+    nav = (
+        "nav:\n  - Home: index.md\n  - Handbook: []\n  - Funnel: lifecycle/lead.md\n  - Guide: guide.md\n"
+        "  - mopsdocs:\n      nav_section: Handbook\n"
+    )
+    config = (
+        "      nav_section: Handbook\nnav:\n  - Home: index.md\n  - Handbook: []\n"
+        "  - Funnel: lifecycle/lead.md\n  - Guide: guide.md\n"
+    )
     assert "nav_section" in nav  # (the block above is what a user writes; built below)
     root = mini_project(tmp_path / "p", docs={"guide.md": "# Guide\n"}, extra_config=config)
     proc = run_tool("mkdocs", ["build", "--strict"], cwd=root)
@@ -79,8 +87,9 @@ def test_spec_titles_in_the_navigation_are_escaped(tmp_path: Path) -> None:
 
 
 def test_spec_warnings_go_through_the_mkdocs_logger_and_fail_strict(tmp_path: Path) -> None:
-    spec = LIFECYCLE.replace("{from: mql, to: customer, sla: 1d, owner: sdr}", "{from: mql, to: customer}") \
-                    .replace("owner: sales, sla: 1d", "owner: sales")
+    spec = LIFECYCLE.replace("{from: mql, to: customer, sla: 1d, owner: sdr}", "{from: mql, to: customer}").replace(
+        "owner: sales, sla: 1d", "owner: sales"
+    )
     root = mini_project(tmp_path / "p", {"specs/lifecycle.yaml": spec})
     strict = run_tool("mkdocs", ["build", "--strict"], cwd=root)
     assert strict.returncode == 1
@@ -102,8 +111,9 @@ def test_spec_errors_fail_the_build_with_located_lines(tmp_path: Path) -> None:
     assert not (root / "site" / "lifecycle").exists()
 
 
-def test_a_failing_render_is_a_clean_build_error_and_no_half_drawn_page(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_render_is_a_clean_build_error_and_no_half_drawn_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mopsdocs.site.families import lifecycle
 
     trouble = (SITE_TESTS / "data" / "init-rank-trouble.dot").read_text(encoding="utf-8")
@@ -111,7 +121,7 @@ def test_a_failing_render_is_a_clean_build_error_and_no_half_drawn_page(tmp_path
     root = mini_project(tmp_path / "p")
     result = run_cli(["build"], cwd=root)
     assert result.code == 1
-    assert "cannot draw the diagram \"Big lifecycle diagram\"" in result.err
+    assert 'cannot draw the diagram "Big lifecycle diagram"' in result.err
     assert "trouble in init_rank" in result.err
     assert "Traceback" not in result.err
     assert not (root / "site" / "lifecycle").exists()
@@ -182,10 +192,13 @@ def test_the_fallback_renderer_is_named_in_the_build_log(tmp_path: Path) -> None
 
 
 def test_health_links_to_the_repository_when_repo_url_and_edit_uri_are_set(tmp_path: Path) -> None:
-    spec = LIFECYCLE.replace("{from: mql, to: customer, sla: 1d, owner: sdr}", "{from: mql, to: customer}") \
-                    .replace("owner: sales, sla: 1d", "owner: sales")
-    extra = ("repo_url: https://github.com/acme/handbook\nedit_uri: edit/main/docs/\n"
-             "theme:\n  name: material\n  font: false\n  features: [content.action.edit]\n")
+    spec = LIFECYCLE.replace("{from: mql, to: customer, sla: 1d, owner: sdr}", "{from: mql, to: customer}").replace(
+        "owner: sales, sla: 1d", "owner: sales"
+    )
+    extra = (
+        "repo_url: https://github.com/acme/handbook\nedit_uri: edit/main/docs/\n"
+        "theme:\n  name: material\n  font: false\n  features: [content.action.edit]\n"
+    )
     root = mini_project(tmp_path / "p", {"specs/lifecycle.yaml": spec}, extra_config=extra)
     text = (root / "mkdocs.yml").read_text()
     (root / "mkdocs.yml").write_text(text.replace("theme:\n  name: material\n  font: false\nplugins", "plugins", 1))

@@ -65,8 +65,12 @@ def test_init_creates_a_project_that_passes_check_and_build_strict(tmp_path: Pat
     assert {"mkdocs.yml", "docs/index.md", ".gitignore"} <= expected
     expected |= {f".mopsdocs/schemas/{k}.schema.json" for k in ("team", "lifecycle", "raci", "naming", "program")}
     assert set(tree(target)) == expected
-    kinds = {line.split(":", 1)[1].strip() for p in (target / "specs").rglob("*.yaml")
-             for line in p.read_text().splitlines() if line.startswith("kind:")}
+    kinds = {
+        line.split(":", 1)[1].strip()
+        for p in (target / "specs").rglob("*.yaml")
+        for line in p.read_text().splitlines()
+        if line.startswith("kind:")
+    }
     assert kinds == {"team", "lifecycle", "raci", "naming", "program"}
     check = run_tool("mopsdocs", ["check", "--strict"], cwd=target)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -129,9 +133,14 @@ def test_serve_rebuilds_when_a_spec_changes(tmp_path: Path) -> None:
 
     root = mini_project(tmp_path / "p", {"templates/page_footer.md.j2": "FOOTER-ONE\n"})
     port = _free_port()
-    proc = subprocess.Popen([str(BIN / "mopsdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-                            env={**os.environ, **MKDOCS_ENV}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+    proc = subprocess.Popen(
+        [str(BIN / "mopsdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env={**os.environ, **MKDOCS_ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/lifecycle/lead/"
         assert "Marketing qualified" not in _get(url)

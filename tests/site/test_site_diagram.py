@@ -27,7 +27,7 @@ NASTY = [
     "{ braces } <html> &amp; 'quotes'",
     "<script>alert(1)</script>",
     "line\nbreak\ttab",
-    "URL=\"javascript:alert(1)\" href=x tooltip=y",
+    'URL="javascript:alert(1)" href=x tooltip=y',
 ]
 
 
@@ -139,8 +139,9 @@ def test_graphviz_pure_is_the_fallback_and_draws_the_same_diagram(no_dot_on_path
 
 
 def _dot_via_subprocess(dot: str) -> str:
-    return subprocess.run(["/usr/bin/dot", "-Tsvg"], input=dot.encode(), capture_output=True,
-                          check=True).stdout.decode()
+    return subprocess.run(
+        ["/usr/bin/dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=True
+    ).stdout.decode()
 
 
 def test_no_renderer_at_all_is_a_clear_error(no_dot_on_path: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -240,8 +241,9 @@ def test_a_corrupt_cache_entry_is_rendered_again(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 @pytest.mark.parametrize("which", ["dot", "graphviz-pure"])
-def test_sixty_stages_render_with_the_main_path_in_order(seed: int, which: str, tmp_path: Path,
-                                                         request: pytest.FixtureRequest) -> None:
+def test_sixty_stages_render_with_the_main_path_in_order(
+    seed: int, which: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     if which == "graphviz-pure":
         request.getfixturevalue("no_dot_on_path")
     root = mini_project(tmp_path / "p", big_lifecycle(60, seed))
@@ -261,8 +263,12 @@ def test_sixty_stages_render_with_the_main_path_in_order(seed: int, which: str, 
 def test_stage_ids_can_never_merge_with_legend_nodes(tmp_path: Path) -> None:
     from sitetools import LIFECYCLE
 
-    spec = (LIFECYCLE.replace("lost", "legend_progress").replace("id: mql", "id: legend")
-            .replace("to: mql", "to: legend").replace("from: mql", "from: legend"))
+    spec = (
+        LIFECYCLE.replace("lost", "legend_progress")
+        .replace("id: mql", "id: legend")
+        .replace("to: mql", "to: legend")
+        .replace("from: mql", "from: legend")
+    )
     root = mini_project(tmp_path / "p", {"specs/lifecycle.yaml": spec})
     project, report = load_project(root)
     assert report.errors == 0

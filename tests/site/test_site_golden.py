@@ -30,8 +30,9 @@ def _compare(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            f"golden/{name}", "generated", n=2))
+        diff = "".join(
+            difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), f"golden/{name}", "generated", n=2)
+        )
         pytest.fail(f"{name} differs from the golden file (MOPSDOCS_UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}")
 
 
@@ -65,8 +66,9 @@ def test_output_ignores_the_order_of_mapping_keys(tmp_path: Path) -> None:
           - {{from: known, to: won, sla: 1d}}
         """
     outputs = []
-    for i, values in enumerate(("marketo: K, salesforce: Open, hubspot: lead",
-                                "hubspot: lead, salesforce: Open, marketo: K")):
+    for i, values in enumerate(
+        ("marketo: K, salesforce: Open, hubspot: lead", "hubspot: lead, salesforce: Open, marketo: K")
+    ):
         files = {"specs/lifecycle.yaml": spec.format(stage=stage.format(values=values))}
         root = mini_project(tmp_path / f"p{i}", files)
         site = _site(root)

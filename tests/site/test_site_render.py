@@ -40,14 +40,19 @@ def test_markdown_filter_lets_html_through_only_with_allow_html() -> None:
 
 
 def test_spec_text_is_data_never_template_source(tmp_path: Path) -> None:
-    root = mini_project(tmp_path / "p", {"specs/lifecycle.yaml": """\
+    root = mini_project(
+        tmp_path / "p",
+        {
+            "specs/lifecycle.yaml": """\
         kind: lifecycle
         id: lead
         name: "{{ 7*7 }} {% raw %}"
         description: "{{ 7*7 }}"
         stages:
           - {id: known, name: "{{ 7*7 }}", initial: true, terminal: true, owner: mops}
-        """})
+        """
+        },
+    )
     site = site_for(root)
     out = render_page(lifecycle.pages(site.project, site)[0], site)
     assert "49" not in out
@@ -68,8 +73,11 @@ def test_a_project_template_overrides_the_builtin_by_file_name(tmp_path: Path) -
 
 
 def test_templates_dir_setting_is_honoured(tmp_path: Path) -> None:
-    root = mini_project(tmp_path / "p", {"my-templates/lifecycle.md.j2": "only {{ lifecycle.name | text }}\n"},
-                        extra_config="      templates_dir: my-templates\n")
+    root = mini_project(
+        tmp_path / "p",
+        {"my-templates/lifecycle.md.j2": "only {{ lifecycle.name | text }}\n"},
+        extra_config="      templates_dir: my-templates\n",
+    )
     site = site_for(root)
     assert render_page(lifecycle.pages(site.project, site)[0], site) == "only Lead lifecycle\n"
 

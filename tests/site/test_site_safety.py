@@ -120,7 +120,7 @@ def test_pipes_do_not_split_table_cells(built: Path) -> None:
 def test_the_diagram_has_exactly_the_stages(built: Path) -> None:
     html = (built / "lifecycle" / "lead" / "index.html").read_text(encoding="utf-8")
     start = html.rindex("<svg", 0, html.index('class="mopsdocs-svg'))
-    svg = html[start: html.index("</svg>", start) + 6]
+    svg = html[start : html.index("</svg>", start) + 6]
     found = re.findall(r'class="node stage[^"]*">\s*<title>([^<]*)</title>', svg)
     titles = [t for t in found if not t.startswith("legend:")]
     assert sorted(titles) == ["known", "lost", "won"]

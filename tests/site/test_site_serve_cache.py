@@ -72,9 +72,14 @@ class Log:
 
 def test_a_rebuild_under_serve_draws_only_the_changed_diagram(tmp_path: Path) -> None:
     root = mini_project(tmp_path / "p", {"specs/programs/scoring.yaml": PROGRAM})
-    proc = subprocess.Popen([str(BIN / "mopsdocs"), "serve", "-a", f"127.0.0.1:{_free_port()}"], cwd=root,
-                            env={**os.environ, **MKDOCS_ENV}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+    proc = subprocess.Popen(
+        [str(BIN / "mopsdocs"), "serve", "-a", f"127.0.0.1:{_free_port()}"],
+        cwd=root,
+        env={**os.environ, **MKDOCS_ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         log = Log(proc.stdout)
         assert log.next_build() == (2, 0)  # the lifecycle and the program graph, on a cold cache

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, make_project, run_cli
+
 from mopsdocs.cache import FileCache
 
 TEAM = """\

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import REPO, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_cli
 from mopsdocs.fmt import format_text
 from mopsdocs.loader import load_text
 
@@ -37,9 +37,11 @@ def test_example_project_keeps_values_and_comments_and_is_idempotent() -> None:
 
 
 def test_key_order_indentation_and_yaml11_traps() -> None:
-    text = ("# team file\nroles:\n- name: Analyst   # the analyst\n  id: analyst\n  team: mops\n"
-            "kind: team\nteams:\n- {name: Ops, id: mops}\nx-owner: maude\npeople:\n"
-            "- roles: [analyst]\n  active: true\n  id: ana\n  name: Ana\n  x-country: NO\n")
+    text = (
+        "# team file\nroles:\n- name: Analyst   # the analyst\n  id: analyst\n  team: mops\n"
+        "kind: team\nteams:\n- {name: Ops, id: mops}\nx-owner: maude\npeople:\n"
+        "- roles: [analyst]\n  active: true\n  id: ana\n  name: Ana\n  x-country: NO\n"
+    )
     out = format_text(text)
     assert out == (
         "# team file\nkind: team\nteams:\n  - {id: mops, name: Ops}\nroles:\n  - id: analyst\n"
@@ -81,8 +83,26 @@ def test_fmt_command_writes_only_changed_files_and_check_mode(tmp_path: Path) ->
 # --------------------------------------------------------------------------- property
 
 KEYS = ["kind", "id", "name", "description", "owner", "roles", "x-note", "zzz", "active", "values"]
-plain_words = st.sampled_from(["yes", "no", "on", "off", "NO", "Y", "010", "1e3", "2021-11-02", "true", "null",
-                               "Known", "Open - Not Contacted", "a: b", "#tag", "café ☕"])
+plain_words = st.sampled_from(
+    [
+        "yes",
+        "no",
+        "on",
+        "off",
+        "NO",
+        "Y",
+        "010",
+        "1e3",
+        "2021-11-02",
+        "true",
+        "null",
+        "Known",
+        "Open - Not Contacted",
+        "a: b",
+        "#tag",
+        "café ☕",
+    ]
+)
 scalars = st.one_of(
     st.integers(-1000, 1000),
     st.booleans(),
@@ -115,12 +135,16 @@ def documents(draw: st.DrawFn) -> str:
             items = draw(st.lists(scalars, min_size=1, max_size=3))
             lines.append(f"{key}:")
             for item in items:
-                lines.append(f"  - {scalar_text(item, draw(st.booleans()))}" + ("  # note" if draw(st.booleans()) else ""))
+                lines.append(
+                    f"  - {scalar_text(item, draw(st.booleans()))}" + ("  # note" if draw(st.booleans()) else "")
+                )
         elif shape == "flow":
             items = draw(st.lists(scalars, max_size=3))
             lines.append(f"{key}: [{', '.join(scalar_text(i, False) for i in items)}]")
         else:
-            sub = draw(st.lists(st.sampled_from(["id", "name", "team", "x-a", "b"]), min_size=1, max_size=4, unique=True))
+            sub = draw(
+                st.lists(st.sampled_from(["id", "name", "team", "x-a", "b"]), min_size=1, max_size=4, unique=True)
+            )
             lines.append(f"{key}:")
             for k in sub:
                 lines.append(f"  {k}: {scalar_text(draw(scalars), draw(st.booleans()))}")

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, make_project
 
 GOOD = """\
@@ -25,8 +24,13 @@ MKDOCS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categori
 
 
 def git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout.strip()
 
 
@@ -34,8 +38,9 @@ def git(*args: str, cwd: Path) -> str:
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A snapshot of this repository's working tree as a git repo: the hook source, at a commit."""
     snap = tmp_path_factory.mktemp("hookrepo") / "mopsdocs"
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__", ".pytest_cache",
-                                    ".hypothesis", "test-output", "*.egg-info")
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", "site", ".cache", "__pycache__", ".pytest_cache", ".hypothesis", "test-output", "*.egg-info"
+    )
     shutil.copytree(REPO, snap, ignore=ignore, symlinks=True)
     git("init", "-q", cwd=snap)
     git("add", "-A", cwd=snap)
@@ -46,13 +51,15 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def run_precommit(project: Path, hook_repo: tuple[Path, str]) -> subprocess.CompletedProcess[str]:
     repo, rev = hook_repo
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: mopsdocs-check\n")
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: mopsdocs-check\n"
+    )
     git("init", "-q", cwd=project)
     git("add", "-A", cwd=project)
     env = {**os.environ, "PRE_COMMIT_HOME": str(REPO / ".cache" / "pre-commit"), "NO_MKDOCS_2_WARNING": "1"}
     exe = Path(sys.executable).parent / "pre-commit"
-    return subprocess.run([str(exe), "run", "--all-files"], cwd=project, capture_output=True, text=True,
-                          env=env, timeout=900)
+    return subprocess.run(
+        [str(exe), "run", "--all-files"], cwd=project, capture_output=True, text=True, env=env, timeout=900
+    )
 
 
 def test_hook_passes_on_a_clean_project(tmp_path: Path, hook_repo) -> None:

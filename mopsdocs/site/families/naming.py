@@ -72,24 +72,44 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     out = []
     for order, conv_id in enumerate(compiled):
         v = view(project, site, project.conventions[conv_id], *compiled[conv_id])
-        out.append(Page(v.path, v.convention.name, "naming.md.j2", {"c": v, "spec_path": v.source}, nav=NAV, order=order))
+        out.append(
+            Page(v.path, v.convention.name, "naming.md.j2", {"c": v, "spec_path": v.source}, nav=NAV, order=order)
+        )
     return out
 
 
-def view(project: Project, site: SiteContext, conv: specs.Convention, compiled: CompiledConvention | None,
-         problems: list[Any]) -> ConventionView:
+def view(
+    project: Project,
+    site: SiteContext,
+    conv: specs.Convention,
+    compiled: CompiledConvention | None,
+    problems: list[Any],
+) -> ConventionView:
     source = project.loc(conv).path
     # template order (the order of `fields:` is only the order keys happen to be written in)
     order = list(compiled.fields) if compiled else sorted(conv.fields)
-    vocab_ids = [conv.fields[n].vocabulary for n in order if n in conv.fields
-                 and field_kind(conv.fields[n]) == "vocabulary" and conv.fields[n].vocabulary in project.vocabularies]
+    vocab_ids = [
+        conv.fields[n].vocabulary
+        for n in order
+        if n in conv.fields
+        and field_kind(conv.fields[n]) == "vocabulary"
+        and conv.fields[n].vocabulary in project.vocabularies
+    ]
     vocabularies = tuple(_vocabulary(project.vocabularies[v]) for v in dict.fromkeys(vocab_ids))
     rows = tuple(_field_row(project, conv, name, compiled) for name in order if name in conv.fields)
     data = Markup(script_json(convention_data(compiled))) if compiled is not None else None
     return ConventionView(
-        convention=conv, path=convention_path(conv.id), forbidden=" ".join(conv.forbidden), fields=rows,
-        vocabularies=vocabularies, problems=tuple(p.message for p in problems) if compiled is None else (),
-        builder_json=data, form_id=f"name-builder-{conv.id}", source=source, edit_url=site.edit_url(source))
+        convention=conv,
+        path=convention_path(conv.id),
+        forbidden=" ".join(conv.forbidden),
+        fields=rows,
+        vocabularies=vocabularies,
+        problems=tuple(p.message for p in problems) if compiled is None else (),
+        builder_json=data,
+        form_id=f"name-builder-{conv.id}",
+        source=source,
+        edit_url=site.edit_url(source),
+    )
 
 
 def _vocabulary(vocab: specs.Vocabulary) -> VocabularyView:

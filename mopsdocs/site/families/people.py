@@ -10,8 +10,8 @@ exactly what must be handed over. The view-models are resolved, plain data; the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ... import specs
 from ...project import Party, Project
@@ -31,8 +31,11 @@ SECTIONS = (
     ("C", "Consulted"),
     ("I", "Informed"),
 )
-CATEGORY_WORDS = {"crm-sync": "CRM sync", "preference-center": "preference centre",
-                  "data-normalization": "data normalisation"}
+CATEGORY_WORDS = {
+    "crm-sync": "CRM sync",
+    "preference-center": "preference centre",
+    "data-normalization": "data normalisation",
+}
 
 
 @dataclass(frozen=True)
@@ -120,13 +123,22 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
             nav, order = KIND_NAV[v.ref.kind or "person"], kind_order
             if by_team:  # too many for one section of the navigation: one per team, in spec order
                 nav, order = _team_section(project, party_id, nav, kind_order)
-            out.append(Page(v.ref.path or party_path(party_id), v.party.name, "party.md.j2",
-                            {"p": v, "spec_path": v.source}, nav=nav, order=order))
+            out.append(
+                Page(
+                    v.ref.path or party_path(party_id),
+                    v.party.name,
+                    "party.md.j2",
+                    {"p": v, "spec_path": v.source},
+                    nav=nav,
+                    order=order,
+                )
+            )
     return out
 
 
-def _team_section(project: Project, party_id: str, nav: tuple[str, ...],
-                  kind_order: int) -> tuple[tuple[str, ...], int]:
+def _team_section(
+    project: Project, party_id: str, nav: tuple[str, ...], kind_order: int
+) -> tuple[tuple[str, ...], int]:
     teams = list(project.teams)
     team = project.team_of(party_id)
     if team in project.teams:
@@ -141,13 +153,23 @@ def index_page(project: Project, site: SiteContext) -> Page:
     def refs(ids: list[str]) -> tuple[PartyRef, ...]:
         return tuple(ref(project, site, i) for i in ids)
 
-    teams = [IndexRow(ref(project, site, t), None, refs(_team_roles(project, t)), refs(_team_people(project, t)))
-             for t in project.teams]
-    roles = [IndexRow(ref(project, site, r), _team_ref(project, site, r), (), _holders(project, site, r))
-             for r in project.roles]
-    people = [IndexRow(ref(project, site, p), _team_ref(project, site, p),
-                       refs([r for r in project.people[p].roles if r in project.roles]), ())
-              for p in project.people]
+    teams = [
+        IndexRow(ref(project, site, t), None, refs(_team_roles(project, t)), refs(_team_people(project, t)))
+        for t in project.teams
+    ]
+    roles = [
+        IndexRow(ref(project, site, r), _team_ref(project, site, r), (), _holders(project, site, r))
+        for r in project.roles
+    ]
+    people = [
+        IndexRow(
+            ref(project, site, p),
+            _team_ref(project, site, p),
+            refs([r for r in project.people[p].roles if r in project.roles]),
+            (),
+        )
+        for p in project.people
+    ]
     context = {"teams": by_name(teams), "roles": by_name(roles), "people": by_name(people)}
     return Page(PEOPLE_INDEX, "People", "people_index.md.j2", context, nav=NAV, order=0)
 
@@ -228,8 +250,11 @@ def view(project: Project, site: SiteContext, party_id: str) -> PartyView:
         people=people,
         inactive=not me.active,
         inherits=tuple(ref(project, site, s) for s in who[1:]),
-        sections=tuple(DutySection(letter, title, tuple(d for d in duties if d.letter == letter))
-                       for letter, title in SECTIONS if any(d.letter == letter for d in duties)),
+        sections=tuple(
+            DutySection(letter, title, tuple(d for d in duties if d.letter == letter))
+            for letter, title in SECTIONS
+            if any(d.letter == letter for d in duties)
+        ),
         counts=_counts(duties),
         stages=stages,
         transitions=transitions,
@@ -243,6 +268,7 @@ def view(project: Project, site: SiteContext, party_id: str) -> PartyView:
 
 def _counts(duties: list[Duty]) -> dict[str, int]:
     """Activities per letter, each counted once (a person may hold one through two roles)."""
+
     def count(*letters: str) -> int:
         return len({(d.matrix_id, d.anchor) for d in duties if d.letter in letters})
 
@@ -264,12 +290,22 @@ def _duties(project: Project, site: SiteContext, party_id: str, who: list[str]) 
             for source in who:
                 letter = row.assign.get(source)
                 if letter in WORDS:
-                    yield Duty(letter, matrix_id, row.name, row.group, spec.name, path, row_anchor(row.id),
-                               rows_at.get(row.id), _via(project, site, party_id, source))
+                    yield Duty(
+                        letter,
+                        matrix_id,
+                        row.name,
+                        row.group,
+                        spec.name,
+                        path,
+                        row_anchor(row.id),
+                        rows_at.get(row.id),
+                        _via(project, site, party_id, source),
+                    )
 
 
-def _lifecycle_ownership(project: Project, site: SiteContext, party_id: str,
-                         who: list[str]) -> tuple[tuple[Owned, ...], tuple[Owned, ...]]:
+def _lifecycle_ownership(
+    project: Project, site: SiteContext, party_id: str, who: list[str]
+) -> tuple[tuple[Owned, ...], tuple[Owned, ...]]:
     stages: list[Owned] = []
     transitions: list[Owned] = []
     for lc_id in sorted(project.lifecycles, key=lambda x: (project.lifecycles[x].name.casefold(), x)):
@@ -278,15 +314,24 @@ def _lifecycle_ownership(project: Project, site: SiteContext, party_id: str,
         path = lifecycle_path(lc_id) if site.has_family("lifecycle") else None
         for stage in lc.stages:
             if table.get(stage.id) is stage and stage.owner in who:
-                stages.append(Owned(stage.name, lc.name, path, f"stage-{stage.id}", stage.sla,
-                                    _via(project, site, party_id, stage.owner)))
+                stages.append(
+                    Owned(
+                        stage.name,
+                        lc.name,
+                        path,
+                        f"stage-{stage.id}",
+                        stage.sla,
+                        _via(project, site, party_id, stage.owner),
+                    )
+                )
         for t in lc.transitions:
             if t.owner in who and t.from_ in table and t.to in table:
                 name = f"{table[t.from_].name} → {table[t.to].name}"
                 if t.type != "progress":
                     name += f" ({t.type})"
-                transitions.append(Owned(name, lc.name, path, f"stage-{t.from_}", t.sla,
-                                         _via(project, site, party_id, t.owner or "")))
+                transitions.append(
+                    Owned(name, lc.name, path, f"stage-{t.from_}", t.sla, _via(project, site, party_id, t.owner or ""))
+                )
     return tuple(stages), tuple(transitions)
 
 

@@ -25,7 +25,9 @@ NAV = ("Programs",)
 # Catalogue order: the contract's category order (related programs side by side), then name.
 CATEGORY_ORDER = tuple(specs.Category.__args__)  # type: ignore[attr-defined]
 CATEGORY_LABELS = {c: c.replace("-", " ").capitalize() for c in CATEGORY_ORDER} | {
-    "crm-sync": "CRM sync", "preference-center": "Preference centre", "data-normalization": "Data normalisation",
+    "crm-sync": "CRM sync",
+    "preference-center": "Preference centre",
+    "data-normalization": "Data normalisation",
 }
 TRIGGER_LABELS = {"trigger": "Trigger campaign", "batch": "Batch", "scheduled": "Scheduled", "manual": "Manual"}
 
@@ -91,8 +93,16 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
         nav, order = NAV, 1
         if by_category:
             nav, order = (*NAV, v.category_label), 1 + CATEGORY_ORDER.index(v.program.category)
-        out.append(Page(v.path, v.program.name, "program.md.j2",
-                        {"p": v, "as_of": project.today().isoformat(), "spec_path": v.source}, nav=nav, order=order))
+        out.append(
+            Page(
+                v.path,
+                v.program.name,
+                "program.md.j2",
+                {"p": v, "as_of": project.today().isoformat(), "spec_path": v.source},
+                nav=nav,
+                order=order,
+            )
+        )
     return out
 
 
@@ -133,8 +143,10 @@ def view(project: Project, site: SiteContext, pid: str) -> ProgramView:
         owner=party(project, site, p.owner),
         review=status,
         every_words=durations.describe(status.every),
-        history=tuple(ReviewRow(e.on or "", party(project, site, e.by) if e.by else None,
-                                getattr(e, "notes", None)) for e in review_history(p)),
+        history=tuple(
+            ReviewRow(e.on or "", party(project, site, e.by) if e.by else None, getattr(e, "notes", None))
+            for e in review_history(p)
+        ),
         depends_on=tuple(_ref(project, d) for d in dependencies(project, p)),
         dependents=tuple(_ref(project, d) for d in dependents(project)[pid]),
         automates=tuple(_automation(project, site, lc, t) for lc, t in automations(project).get(pid, [])),
@@ -176,4 +188,3 @@ def _extra_value(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
-

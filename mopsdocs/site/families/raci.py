@@ -126,8 +126,16 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
         nav = (*NAV, v.spec.name)  # the overview first, then the parts in the matrix's order
         out.append(Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source}, nav=nav, order=order))
         for n, part in enumerate(part_views(project, site, matrix_id), start=1):
-            out.append(Page(part.path, part.part_title or "", "raci.md.j2", {"m": part, "spec_path": v.source},
-                            nav=nav, order=order + n))
+            out.append(
+                Page(
+                    part.path,
+                    part.part_title or "",
+                    "raci.md.j2",
+                    {"m": part, "spec_path": v.source},
+                    nav=nav,
+                    order=order + n,
+                )
+            )
     return out
 
 
@@ -148,7 +156,7 @@ def parts_of(matrix: Matrix) -> list[Part]:
     groups = matrix.groups()
     for name, rows in groups:
         title = name or ("Activities" if len(groups) == 1 else "Other activities")
-        runs = [rows[i:i + PAGE_LIMIT] for i in range(0, len(rows), PAGE_LIMIT)]
+        runs = [rows[i : i + PAGE_LIMIT] for i in range(0, len(rows), PAGE_LIMIT)]
         for first, run in zip(range(0, len(rows), PAGE_LIMIT), runs):
             run_title = title if len(runs) == 1 else f"{title} {first + 1}–{first + len(run)}"
             out.append(Part(_unique_slug(run_title, slugs), run_title, tuple(run)))
@@ -184,8 +192,11 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
     columns = tuple(column(project, site, path, p) for p in matrix.columns)
     parts = parts_of(matrix)
     table = project.activities.get(matrix_id, {})
-    groups = () if parts else tuple(GroupView(name, tuple(_row(r, matrix, table[r.id]) for r in rows))
-                                    for name, rows in matrix.groups())
+    groups = (
+        ()
+        if parts
+        else tuple(GroupView(name, tuple(_row(r, matrix, table[r.id]) for r in rows)) for name, rows in matrix.groups())
+    )
     return MatrixView(
         spec=spec,
         path=path,
@@ -199,8 +210,9 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
         extras=extras_of(spec),
         source=project.document_of(spec).path,
         edit_url=site.edit_url(project.document_of(spec).path),
-        parts=tuple(PartRef(p.title, part_path(matrix_id, p), len(p.rows), len(_columns_of(matrix, p.rows)))
-                    for p in parts),
+        parts=tuple(
+            PartRef(p.title, part_path(matrix_id, p), len(p.rows), len(_columns_of(matrix, p.rows))) for p in parts
+        ),
     )
 
 
@@ -215,13 +227,24 @@ def part_views(project: Project, site: SiteContext, matrix_id: str) -> list[Matr
         path = part_path(matrix_id, p)
         sub = Matrix(matrix.id, matrix.name, _columns_of(matrix, p.rows), p.rows)
         groups = tuple(GroupView(name, tuple(_row(r, sub, table[r.id]) for r in rows)) for name, rows in sub.groups())
-        out.append(MatrixView(
-            spec=spec, path=path, columns=tuple(column(project, site, path, c) for c in sub.columns),
-            groups=groups, grouped=False, activity_count=len(p.rows), loads=(),
-            notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
-            legend=tuple(LegendEntry(x, WORDS[x], MEANINGS[x], CSS_CLASS[x]) for x in LETTERS),
-            extras=(), source=project.document_of(spec).path, edit_url=site.edit_url(project.document_of(spec).path),
-            part_title=p.title, whole_path=raci_path(matrix_id)))
+        out.append(
+            MatrixView(
+                spec=spec,
+                path=path,
+                columns=tuple(column(project, site, path, c) for c in sub.columns),
+                groups=groups,
+                grouped=False,
+                activity_count=len(p.rows),
+                loads=(),
+                notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
+                legend=tuple(LegendEntry(x, WORDS[x], MEANINGS[x], CSS_CLASS[x]) for x in LETTERS),
+                extras=(),
+                source=project.document_of(spec).path,
+                edit_url=site.edit_url(project.document_of(spec).path),
+                part_title=p.title,
+                whole_path=raci_path(matrix_id),
+            )
+        )
     return out
 
 
@@ -238,8 +261,15 @@ def column(project: Project, site: SiteContext, from_path: str, party_id: str) -
     title = ", ".join(x for x in ((kind or "unknown party").capitalize(), team_name) if x)
     inactive = isinstance(party, specs.Person) and not project.is_active(party)
     path = party_path(party_id) if party is not None and site.has_family("people") else None
-    return Column(party_id, party.name if party else party_id, kind, title, path,
-                  html_href(site, from_path, path) if path else None, inactive)
+    return Column(
+        party_id,
+        party.name if party else party_id,
+        kind,
+        title,
+        path,
+        html_href(site, from_path, path) if path else None,
+        inactive,
+    )
 
 
 def html_href(site: SiteContext, from_path: str, to_path: str, anchor: str | None = None) -> str:
@@ -263,8 +293,9 @@ def html_href(site: SiteContext, from_path: str, to_path: str, anchor: str | Non
 
 
 def _row(row: Row, matrix: Matrix, activity: specs.Activity) -> RowView:
-    cells = tuple(Cell(row.letter(p), WORDS.get(row.letter(p), ""), CSS_CLASS.get(row.letter(p), ""))
-                  for p in matrix.columns)
+    cells = tuple(
+        Cell(row.letter(p), WORDS.get(row.letter(p), ""), CSS_CLASS.get(row.letter(p), "")) for p in matrix.columns
+    )
     extras = extras_of(activity)
     note = f"about-{row.id}" if row.description or extras else None
     return RowView(row.id, row.name, row_anchor(row.id), note, row.description, cells, extras)
@@ -281,8 +312,7 @@ def _loads(matrix: Matrix, columns: tuple[Column, ...]) -> tuple[LoadView, ...]:
     for load in matrix.load():
         share = load.carries / total if total else 0.0
         heavy = total >= HEAVY_MIN_ROWS and share > HEAVY_SHARE
-        out.append(LoadView(by_id[load.party], load.r, load.a, load.c, load.i, load.carries,
-                            round(share * 100), heavy))
+        out.append(LoadView(by_id[load.party], load.r, load.a, load.c, load.i, load.carries, round(share * 100), heavy))
     order = {c.id: i for i, c in enumerate(columns)}
     return tuple(sorted(out, key=lambda x: (-x.carries, -x.a, order[x.column.id])))
 
