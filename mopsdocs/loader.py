@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
             _PyParser.__init__(self)
 
 
-Path = tuple[Any, ...]
+KeyPath = tuple[Any, ...]  # a path of keys and list indexes inside a YAML document
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,14 @@ class Document:
     path: str  # relative to the project root, '/' separators
     index: int
     data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    poisoned: set[Path] = field(default_factory=set)  # already reported at YAML level
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    poisoned: set[KeyPath] = field(default_factory=set)  # already reported at YAML level
     # filled by validation: values cut out after a schema error, and entities dropped whole
-    pruned: set[Path] = field(default_factory=set)
-    dropped: list[tuple[Path, Any]] = field(default_factory=list)
+    pruned: set[KeyPath] = field(default_factory=set)
+    dropped: list[tuple[KeyPath, Any]] = field(default_factory=list)
 
-    def locate(self, path: Path = (), *, key: bool = False) -> Location:
+    def locate(self, path: KeyPath = (), *, key: bool = False) -> Location:
         """The most specific known position for `path` (its key when `key`, else its value)."""
         p = tuple(path)
         while True:
@@ -74,12 +74,12 @@ class Document:
                 return Location(self.path, 1, 1)
             p = p[:-1]
 
-    def had_error(self, path: Path) -> bool:
+    def had_error(self, path: KeyPath) -> bool:
         """Whether validation cut out `path` or something inside it (so rules stay silent on it)."""
         p = tuple(path)
         return any(q[: len(p)] == p for q in self.pruned)
 
-    def is_poisoned(self, path: Path) -> bool:
+    def is_poisoned(self, path: KeyPath) -> bool:
         return any(tuple(path[: i + 1]) in self.poisoned for i in range(len(path))) or () in self.poisoned
 
 
@@ -190,7 +190,7 @@ class _Frame:
     __slots__ = ("bad_tag", "container", "discard", "is_key", "key", "key_pos", "path", "start")
 
     def __init__(
-        self, container: Any, path: Path, start: tuple[int, int], bad_tag: bool, discard: bool, is_key: bool = False
+        self, container: Any, path: KeyPath, start: tuple[int, int], bad_tag: bool, discard: bool, is_key: bool = False
     ):
         self.is_key = is_key  # a mapping or list used as a key: reported, then dropped with its value
         self.container = container
@@ -412,7 +412,7 @@ class _Composer:
             return
         self.place(value, frame.start, poison=frame.bad_tag, pre_pathed=True)
 
-    def child_path(self, parent: _Frame) -> Path:
+    def child_path(self, parent: _Frame) -> KeyPath:
         if isinstance(parent.container, list):
             return parent.path + (len(parent.container),)
         return parent.path + (parent.key,)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import specs
 from .diagnostics import Diagnostic, Location, Severity, did_you_mean
-from .loader import Document, Path
+from .loader import Document, KeyPath
 
 MAX_PASSES = 8
 
@@ -67,7 +67,7 @@ def _error(code: str, message: str, loc: Location, hint: str | None = None) -> D
 
 def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[specs.Spec | None, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
-    removed: set[Path] = set()
+    removed: set[KeyPath] = set()
     for attempt in range(MAX_PASSES):
         pruned, origins, index_maps, extras = _prune(doc.data, removed)
         try:
@@ -95,7 +95,7 @@ def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[spe
     return None, diagnostics
 
 
-def _record(doc: Document, removed: set[Path]) -> None:
+def _record(doc: Document, removed: set[KeyPath]) -> None:
     """Tell later stages what was cut: rules stay silent about it, references to it still resolve."""
     doc.pruned = set(removed)
     for path in sorted(removed, key=len):
@@ -105,7 +105,7 @@ def _record(doc: Document, removed: set[Path]) -> None:
                 doc.dropped.append((path, raw))
 
 
-def _at(data: Any, path: Path) -> Any:
+def _at(data: Any, path: KeyPath) -> Any:
     for part in path:
         try:
             data = data[part]
@@ -114,7 +114,7 @@ def _at(data: Any, path: Path) -> Any:
     return data
 
 
-def _removal_target(model: type[specs.Spec], err: Any, path: Path) -> Path | None:
+def _removal_target(model: type[specs.Spec], err: Any, path: KeyPath) -> KeyPath | None:
     """What to cut so the error goes away: the value, or for a missing key the whole entity."""
     if err["type"] != "missing":
         return path if path else None
@@ -124,14 +124,14 @@ def _removal_target(model: type[specs.Spec], err: Any, path: Path) -> Path | Non
 
 
 def _prune(
-    data: Any, removed: set[Path], path: Path = ()
-) -> tuple[Any, dict[int, Path], dict[int, list[int]], dict[int, dict[str, Any]]]:
+    data: Any, removed: set[KeyPath], path: KeyPath = ()
+) -> tuple[Any, dict[int, KeyPath], dict[int, list[int]], dict[int, dict[str, Any]]]:
     """A copy of `data` without the `removed` paths and without `x-` keys (kept aside)."""
-    origins: dict[int, Path] = {}
+    origins: dict[int, KeyPath] = {}
     index_maps: dict[int, list[int]] = {}
     extras: dict[int, dict[str, Any]] = {}
 
-    def copy(value: Any, at: Path) -> Any:
+    def copy(value: Any, at: KeyPath) -> Any:
         if isinstance(value, dict):
             out = {
                 k: copy(v, at + (k,))
@@ -155,7 +155,9 @@ def _prune(
     return result, origins, index_maps, extras
 
 
-def _attach(model: Any, data: Any, origins: dict[int, Path], extras: dict[int, dict[str, Any]], doc: Document) -> None:
+def _attach(
+    model: Any, data: Any, origins: dict[int, KeyPath], extras: dict[int, dict[str, Any]], doc: Document
+) -> None:
     """Give every spec model its document, the path in it it came from, and its `x-` keys."""
     stack = [(model, data)]
     while stack:
@@ -173,7 +175,7 @@ def _attach(model: Any, data: Any, origins: dict[int, Path], extras: dict[int, d
             stack.extend((v, raw.get(k)) for k, v in obj.items())
 
 
-def _original_path(loc: tuple[Any, ...], pruned: Any, index_maps: dict[int, list[int]]) -> tuple[Path, bool]:
+def _original_path(loc: tuple[Any, ...], pruned: Any, index_maps: dict[int, list[int]]) -> tuple[KeyPath, bool]:
     """Map a pydantic `loc` in the pruned data back to the document's path; flag dict-key errors."""
     out: list[Any] = []
     node = pruned
@@ -261,12 +263,12 @@ _SINGULAR = {
 }
 
 
-def _field_label(path: Path) -> str:
+def _field_label(path: KeyPath) -> str:
     names = [p for p in path if isinstance(p, str)]
     return names[-1] if names else "document"
 
 
-def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: Path, on_key: bool) -> Diagnostic:
+def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPath, on_key: bool) -> Diagnostic:
     etype = err["type"]
     value = err.get("input")
     field = _field_label(path)
@@ -329,7 +331,7 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _known_keys(model: type[BaseModel], path: Path) -> list[str]:
+def _known_keys(model: type[BaseModel], path: KeyPath) -> list[str]:
     """Field names (aliases) of the model found at `path` inside `model`."""
     current: Any = model
     for part in path:

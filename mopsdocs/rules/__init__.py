@@ -54,7 +54,7 @@ def _clean(doc: str) -> str:
 
 
 # the modules whose import registers the rules, in catalogue order
-_MODULES = ("schema", "references", "team", "lifecycle", "raci", "naming", "programs")
+_MODULES = ("schema", "references", "team", "lifecycle", "raci", "naming", "program")
 
 
 def load_all() -> dict[str, Rule]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..programs import dependencies, dependency_cycles
+from ..program_model import dependencies, dependency_cycles
 from ..project import Project
 from .diagram import quote, wrap  # the one DOT escaping of the site
 

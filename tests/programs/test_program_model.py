@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, make_project, run_cli
 
 from mopsdocs import durations
-from mopsdocs.programs import QUESTIONS, audit, dependency_cycles, review_status
+from mopsdocs.program_model import QUESTIONS, audit, dependency_cycles, review_status
 from mopsdocs.project import load_project
 
 TEAM = """\

@@ -56,7 +56,7 @@ def _item(d: Diagnostic, site: SiteContext, pages_by_file: dict[str, list[tuple[
 
 def _audit(project: Project, site: SiteContext) -> list[dict[str, Any]]:
     """The playbook's mini-audit of operational programs: problems newest first, then what passed."""
-    from ...programs import audit
+    from ...program_model import audit
 
     linked = site.has_family("programs")
     return [

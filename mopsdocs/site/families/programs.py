@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ... import durations, specs
-from ...programs import ReviewStatus, automations, dependencies, dependents, review_history, review_status
+from ...program_model import ReviewStatus, automations, dependencies, dependents, review_history, review_status
 from ...project import Project
 from ..context import SiteContext
 from ..nav import SECTION_LIMIT

@@ -2,7 +2,7 @@
 
 Unknown ids in `depends_on`, `owner` and `automated_by` are REF001's and inactive owners are
 TEAM001's: these rules only look at programs that exist, so one mistake gives one diagnostic.
-The facts (cycles, review dates) come from `mopsdocs.programs`, shared with the site.
+The facts (cycles, review dates) come from `mopsdocs.program_model`, shared with the site.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from ..programs import (
+from ..program_model import (
     MAX_CYCLES,
     dependency_cycles,
     required_category_locations,
