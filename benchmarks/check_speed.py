@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -115,7 +116,7 @@ def loader_options(text: str, repeat: int) -> None:
 
     from mopsdocs.loader import load_text
 
-    def best(fn) -> float:
+    def best(fn: Callable[[], object]) -> float:
         runs = []
         for _ in range(repeat):
             start = time.perf_counter()

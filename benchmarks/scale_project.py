@@ -11,6 +11,7 @@ and by the browser tests' scale checks.
 from __future__ import annotations
 
 import argparse
+import itertools
 from pathlib import Path
 
 AS_OF = "2021-12-01"
@@ -65,7 +66,7 @@ def lifecycle_spec(stages: int) -> str:
         )
     lines.append("transitions:")
     main = [s for s in range(stages) if not (s % 10 == 9 and s != stages - 1)]
-    for a, b in zip(main, main[1:]):
+    for a, b in itertools.pairwise(main):
         lines.append(f"  - {{from: s{a:02d}, to: s{b:02d}, when: 'Score passes {b * 5}', sla: 24h}}")
     for s in range(stages):
         if s % 10 == 9 and s != stages - 1:  # detours: entered from the previous stage, lead back

@@ -49,7 +49,7 @@ def build(project: Path, out: Path) -> tuple[float, int, str]:
 
 def generated_nav(project: Path) -> list[Any]:
     """The `nav` the mopsdocs plugin builds for `project` (same code path; diagrams not drawn)."""
-    from mopsdocs.project import load_project
+    from mopsdocs.pipeline import load_project
     from mopsdocs.site.context import SiteContext
     from mopsdocs.site.generate import generate as generate_pages
     from mopsdocs.site.nav import place

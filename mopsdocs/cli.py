@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from . import __version__
 from .clikit import BUG_REPORT, Exit, project_option, project_root, usage_error, valid_date
+from .commands import COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,7 +53,7 @@ def check(
     fmt: str, strict: bool, as_of: str | None, output: str | None, force: bool, changed: bool, project: str | None
 ) -> None:
     """Validate every spec: all problems in one run, each with file:line:col."""
-    from .project import load_project
+    from .pipeline import load_project
     from .report import FORMATTERS, pick_format
 
     if output and not force and (Path(output).exists() or Path(output).is_symlink()):
@@ -75,7 +75,7 @@ def check(
 def export(project: str | None, as_of: str | None) -> None:
     """Print the whole validated model as JSON (stable key order)."""
     from .export import export_json
-    from .project import load_project
+    from .pipeline import load_project
 
     root = project_root(project)
     model, report = load_project(root, as_of=as_of)
@@ -110,7 +110,7 @@ def schema(out_dir: str | None, force: bool, with_ids: bool, project: str | None
 
     model = None
     if with_ids:
-        from .project import load_project
+        from .pipeline import load_project
 
         model, _ = load_project(project_root(project))
     if out_dir is None:
@@ -173,28 +173,7 @@ def run() -> None:
     sys.exit(code)
 
 
-def register(command: Any) -> None:
-    """Add a command defined in another module (keeps this module small)."""
-    main.add_command(command)
-
-
-# Commands of later capabilities live in mopsdocs/commands/<name>.py, each exposing COMMANDS.
-# They import only click at module level, so that registering them costs nothing for `check`.
-_COMMAND_MODULES = ("site", "names", "raci", "workflow")
-
-
-def _add_commands() -> None:
-    import importlib
-
-    for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__package__}.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.commands.{name}":
-                continue
-            raise
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_add_commands()
+# The commands of the other capabilities (mopsdocs/commands/, one module per command); importing
+# them costs only click, so `check` stays fast.
+for _command in COMMANDS:
+    main.add_command(_command)

@@ -8,7 +8,6 @@ they are not ours and are ignored here (never constructed).
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -16,12 +15,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import specs
-from .diagnostics import Diagnostic, Location, Severity
+from .diagnostics import Diagnostic, Location, Severity, did_you_mean
 from .loader import Document, Limits, load_file
+from .wording import clip, describe, known_keys
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "mopsdocs"
 RuleSeverity = Literal["error", "warning", "off"]
+DEFAULT_REQUIRED_CATEGORIES: tuple[specs.Category, ...] = (
+    "privacy-compliance",
+    "preference-center",
+    "bounce-management",
+)
 
 
 class LimitSettings(BaseModel):
@@ -42,7 +47,7 @@ class Settings(BaseModel):
     raci_max_consulted: int = Field(4, ge=0, description="Most Consulted parties per activity (RACI004).")
     allow_html: bool = Field(False, description="Let raw HTML inside Markdown fields through.")
     required_program_categories: list[specs.Category] = Field(
-        default_factory=lambda: ["privacy-compliance", "preference-center", "bounce-management"],
+        default_factory=lambda: list(DEFAULT_REQUIRED_CATEGORIES),
         description="Categories that must have an active program (PRG004).",
     )
     rules: dict[str, RuleSeverity] = Field(
@@ -77,10 +82,19 @@ def find_root(start: Path) -> Path:
 
 @dataclass
 class LoadedSettings:
+    """What was read from mkdocs.yml: the settings, their problems, and where the block stands."""
+
     settings: Settings
     diagnostics: list[Diagnostic]
-    raw: dict[str, Any]
-    document: Document | None
+    raw: dict[str, Any]  # the plugin block as written, without MkDocs' `enabled`
+    document: Document | None  # mkdocs.yml with the positions of every key and value
+    at: tuple[Any, ...] | None = None  # the plugin block's path in `document`; None: not listed
+
+    def locate(self, path: tuple[Any, ...] = (), key: bool = False) -> Location:
+        """Where `path` inside the plugin block stands (mkdocs.yml:1:1 without a block)."""
+        if self.document is None or self.at is None:
+            return Location(CONFIG_FILE)
+        return self.document.locate(self.at + path, key=key)
 
 
 def plugin_block(config: Any) -> tuple[dict[str, Any] | None, tuple[Any, ...]]:
@@ -117,28 +131,12 @@ def from_block(
     """Validate a plugin block (from the CLI's reading or MkDocs' own) into Settings."""
     from pydantic import ValidationError
 
-    from .rules import load_all
-    from .validate import _clip, _describe, _known_keys  # shared wording
-
     diags = list(diags or [])
     ours = {k: v for k, v in block.items() if k != "enabled"}  # MkDocs' generic plugin switch
 
     def where(path: tuple[Any, ...], key: bool = False) -> Location:
         return doc.locate(at + path, key=key) if doc else Location(CONFIG_FILE)
 
-    for code in ours["rules"] if isinstance(ours.get("rules"), dict) else ():
-        if code not in load_all():
-            from .diagnostics import did_you_mean
-
-            diags.append(
-                Diagnostic(
-                    "SPEC004",
-                    Severity.ERROR,
-                    f"rules: unknown rule '{code}'",
-                    where(("rules", code), key=True),
-                    did_you_mean(str(code), load_all()) or "see the rule catalogue for the codes",
-                )
-            )
     try:
         settings = Settings.model_validate(ours)
     except ValidationError as exc:
@@ -147,14 +145,12 @@ def from_block(
             path = tuple(err["loc"])
             bad.add(str(path[0]))
             if err["type"] == "extra_forbidden":
-                from .diagnostics import did_you_mean
-
-                hint = did_you_mean(str(path[-1]), _known_keys(Settings, path[:-1]))
+                hint = did_you_mean(str(path[-1]), known_keys(Settings, path[:-1]))
                 diags.append(
                     Diagnostic(
                         "SPEC002",
                         Severity.ERROR,
-                        f"unknown setting '{_clip(str(path[-1]))}'",
+                        f"unknown setting '{clip(str(path[-1]))}'",
                         where(path, key=True),
                         hint,
                     )
@@ -164,17 +160,13 @@ def from_block(
                     Diagnostic(
                         "SPEC004",
                         Severity.ERROR,
-                        f"setting {'.'.join(map(str, path))}: {_describe(err.get('input'))}: "
+                        f"setting {'.'.join(map(str, path))}: {describe(err.get('input'))}: "
                         f"{err['msg'][0].lower() + err['msg'][1:]}",
                         where(path),
                     )
                 )
         settings = Settings.model_validate({k: v for k, v in ours.items() if k not in bad})
-    return LoadedSettings(settings, diags, ours, doc)
-
-
-def relpath(path: str | os.PathLike[str], root: Path) -> str:
-    return Path(os.path.relpath(path, root)).as_posix()
+    return LoadedSettings(settings, diags, ours, doc, at)
 
 
 __all__ = ["ProjectNotFound", "Settings", "Severity", "find_root", "from_block", "read_settings"]

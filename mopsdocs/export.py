@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from .project import Project
 
 
-def _dump(spec: Any) -> dict[str, Any]:
-    data = spec.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return data
+def _dump(spec: BaseModel) -> dict[str, Any]:
+    return spec.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 def export_data(project: Project) -> dict[str, Any]:

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import io
 import re
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
 from . import specs
+from .wording import unwrap
 
 _YAML11_TRAPS = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-9_]+|[0-9]+:[0-9]+)$")
 
@@ -78,7 +77,7 @@ def _yaml() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.emitter import Emitter
 
-    class BracedEmitter(Emitter):  # type: ignore[misc]
+    class BracedEmitter(Emitter):
         """Keep `{...}` around one-key mappings in flow lists: `[{code: A}]`, not `[code: A]`."""
 
         def expect_flow_mapping(self, single: Any = False, force_flow_indent: Any = False) -> None:
@@ -92,28 +91,14 @@ def _yaml() -> Any:
     return yaml
 
 
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            args = [a for a in get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
 def _model_of(annotation: Any) -> tuple[str, Any]:
     """('model', M) | ('list', M) | ('dict', M) | ('', None) for a field annotation."""
-    annotation = _unwrap(annotation)
+    annotation = unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "model", annotation
     origin = get_origin(annotation)
     if origin in (list, dict):
-        inner = _unwrap(get_args(annotation)[-1])
+        inner = unwrap(get_args(annotation)[-1])
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             return ("list" if origin is list else "dict"), inner
     return "", None

@@ -19,21 +19,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.parser import Parser as _PyParser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
 from .diagnostics import Diagnostic, Location, Severity
 
-try:  # libyaml's parser; the pure-Python one is the same events, only slower
+
+class _PurePythonParser(Reader, Scanner, _PyParser):  # type: ignore[misc]  # PyYAML is untyped
+    """PyYAML's pure-Python parser: the same events as libyaml's, slower, and with no nesting cap."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        _PyParser.__init__(self)
+
+
+try:  # libyaml's parser
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
-    from yaml.parser import Parser as _PyParser  # type: ignore[assignment]
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+    _Parser = _PurePythonParser
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+# libyaml 0.2.6 (PyYAML 6.0.4's wheels) stops at 1000 levels with this problem; its scanner looks up
+# to 1024 characters ahead for a simple key, so in `[[[[...` it stops before our composer sees
+# level `max_depth` (LIMIT001). Such a file is read again with the pure-Python parser.
+_LIBYAML_NESTING = "maximum nesting depth"
 
 
 KeyPath = tuple[Any, ...]  # a path of keys and list indexes inside a YAML document
@@ -161,17 +171,20 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+
+
 def _tagged(tag: str, value: str) -> tuple[bool, Any]:
     """Apply an explicit core tag; (False, None) when the value does not fit it."""
     kind = tag[len(_CORE) :]
     if kind == "str":
         return True, value
     resolved = resolve_plain(value) if value else None
-    want = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+    want = _TAG_TYPES.get(kind)
     if want is None or (isinstance(resolved, bool) and kind != "bool"):
         return False, None
     if isinstance(resolved, want):
-        return True, float(resolved) if kind == "float" else resolved
+        return True, float(resolved) if kind == "float" and isinstance(resolved, (int, float)) else resolved
     return False, None
 
 
@@ -229,7 +242,7 @@ class _Composer:
         self.diags.append(_diag(code, message, Location(self.rel, *pos), hint))
 
     # -- the event loop
-    def run(self, text: str) -> None:
+    def run(self, text: str, parser_class: Any = _Parser) -> None:
         self.text = text
         self._starts: list[int] | None = None
         # libyaml also breaks lines at NEL, U+2028 and U+2029; editors and GitHub do not. Then
@@ -237,7 +250,7 @@ class _Composer:
         self.own_lines = "\x85" in text or "\u2028" in text or "\u2029" in text
         parser = None
         try:
-            parser = _Parser(text)
+            parser = parser_class(text)
             while True:
                 event = parser.get_event()
                 if event is None or isinstance(event, yaml.StreamEndEvent):
@@ -245,7 +258,11 @@ class _Composer:
                 if not self.feed(event):
                     break
         except yaml.MarkedYAMLError as exc:
-            self.syntax_error(exc)
+            if _LIBYAML_NESTING in (exc.problem or "") and parser_class is not _PurePythonParser:
+                self.diags, self.docs, self.doc, self.stack, self.root = [], [], None, [], None
+                self.run(text, _PurePythonParser)  # the same events without libyaml's cap: LIMIT001
+            else:
+                self.syntax_error(exc)
         except yaml.reader.ReaderError as exc:  # carries a character offset, not a mark
             self.report(
                 "YAML001",
@@ -410,7 +427,7 @@ class _Composer:
             return
         if frame.is_key:  # the complex key ended; the value that follows is dropped with it
             return
-        self.place(value, frame.start, poison=frame.bad_tag, pre_pathed=True)
+        self.place(value, frame.start, poison=frame.bad_tag)
 
     def child_path(self, parent: _Frame) -> KeyPath:
         if isinstance(parent.container, list):
@@ -424,7 +441,7 @@ class _Composer:
             if poison:
                 self.doc.poisoned.add(())
 
-    def place(self, value: Any, pos: tuple[int, int], *, poison: bool, pre_pathed: bool = False) -> None:
+    def place(self, value: Any, pos: tuple[int, int], *, poison: bool) -> None:
         """Put a finished value (or a key) into the container on top of the stack."""
         if not self.stack:
             self.set_root(value, pos, poison)

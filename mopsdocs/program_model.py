@@ -1,8 +1,9 @@
-"""Operational programs, resolved: review status, dependencies both ways, cycles, and the audit.
+"""Operational programs, resolved: review status, dependencies both ways, cycles.
 
 One source for three readers: the PRG rules (`mopsdocs check`), the `programs/` pages and the
-health page. Everything here is plain data computed from the `Project`; nothing renders, and
-nothing imports jinja2, mkdocs or graphviz (this runs in every commit hook).
+health page (whose audit shows the rules' diagnostics, dated with `review_status`). Everything
+here is plain data computed from the `Project`; nothing renders, and nothing imports jinja2,
+mkdocs or graphviz (this runs in every commit hook).
 
 "Today" is always `project.today()` (the `as_of` setting or `--as-of`), so output is reproducible.
 """
@@ -19,8 +20,6 @@ from .project import Project
 
 # Statuses whose program still exists in the MAP and may run: these need reviews.
 REVIEWED_STATUSES = ("active", "paused")
-# Statuses of a program that is not running now (what PRG005/PRG006 warn about relying on).
-NOT_RUNNING = ("draft", "paused", "retired")
 MAX_CYCLES = 50  # beyond this a project has a modelling problem, not fifty separate ones
 
 
@@ -219,66 +218,7 @@ def status_phrase(status: str) -> str:
     return "still a draft" if status == "draft" else status
 
 
-# --------------------------------------------------------------------------- the mini-audit
-
-# The playbook's mini-audit (section 7, operational programs), plus the questions a team asks of
-# its own catalogue. Order: how the health page lists passed checks.
-QUESTIONS: dict[str, str] = {
-    "privacy": "Are there privacy and compliance programs?",
-    "preference-center": "Is there a subscription or preference centre?",
-    "bounces": "Are there bounce-management campaigns?",
-    "owners": "Is every running program owned by someone active?",
-    "reviews": "Are program reviews current?",
-    "not-running": "Does anything rely on a program that is not running?",
-}
-_CATEGORY_QUESTIONS = (
-    ("privacy", "privacy-compliance", "privacy and compliance"),
-    ("preference-center", "preference-center", "preference centre"),
-    ("bounces", "bounce-management", "bounce-management"),
-)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One answer of the audit: a problem (`ok` False) or a question that passed (`ok` True)."""
-
-    question: str  # key of QUESTIONS
-    ok: bool
-    message: str  # plain text, one sentence (escape it like any spec value)
-    location: Location | None = None  # where to fix it
-    programs: tuple[str, ...] = ()  # the programs concerned
-    since: _dt.date | None = None  # when the problem began, when known
-    code: str | None = None  # the diagnostic code `check` reports the same problem under
-
-    @property
-    def title(self) -> str:
-        return QUESTIONS[self.question]
-
-
-def audit(project: Project) -> list[Finding]:
-    """The mini-audit of the operational programs, problems first and newest first.
-
-    Problems come first, the most recent first (`since` descending; a problem without a start
-    date is a gap that exists today, so it sorts as of the as-of date), then one passing
-    finding per question that found nothing. Deterministic for a given project and as-of date.
-    """
-    problems = [*_category_gaps(project), *_inactive_owners(project), *_reviews(project), *_not_running(project)]
-    asked = {f.question for f in problems}
-    passed = [Finding(q, True, _PASSED[q]) for q in QUESTIONS if q not in asked]
-    order = {q: i for i, q in enumerate(QUESTIONS)}
-    today = project.today()
-    problems.sort(key=lambda f: (-(f.since or today).toordinal(), order[f.question], f.programs, f.message))
-    return problems + passed
-
-
-_PASSED = {
-    "privacy": "An active privacy and compliance program exists.",
-    "preference-center": "An active preference-centre program exists.",
-    "bounces": "An active bounce-management program exists.",
-    "owners": "Every active or paused program has an active owner.",
-    "reviews": "Every active or paused program was reviewed within its cadence.",
-    "not-running": "No active program or lifecycle transition relies on a program that is not running.",
-}
+# --------------------------------------------------------------------------- where rules point
 
 
 def required_category_locations(project: Project) -> dict[str, Location]:
@@ -286,74 +226,22 @@ def required_category_locations(project: Project) -> dict[str, Location]:
 
     A category required by default (the setting is absent) points at the `mopsdocs` plugin
     entry of mkdocs.yml, where the setting would be written; without a plugin entry, at
-    mkdocs.yml:1:1. mkdocs.yml is read again here because settings keep values, not positions.
+    mkdocs.yml:1:1. The positions come from mkdocs.yml as the pipeline read it (`project.config`).
     """
-    from .config import CONFIG_FILE, plugin_block
-    from .loader import load_file
+    from .config import CONFIG_FILE
 
-    loaded = load_file(str(project.root / CONFIG_FILE), CONFIG_FILE)
-    doc = loaded.documents[0] if loaded.documents else None
-    block, at = plugin_block(doc.data if doc else None)
+    config = project.config
     out: dict[str, Location] = {}
     for category in project.settings.required_program_categories:
-        if doc is None or block is None:
+        if config is None or config.document is None or config.at is None:
             out[category] = Location(CONFIG_FILE)
             continue
-        listed = block.get("required_program_categories")
+        listed = config.raw.get("required_program_categories")
         if isinstance(listed, list) and category in listed:
-            out[category] = doc.locate(at + ("required_program_categories", listed.index(category)))
+            out[category] = config.locate(("required_program_categories", listed.index(category)))
         else:
-            out[category] = doc.locate(at, key=True)
+            out[category] = config.locate(key=True)
     return out
-
-
-def _category_gaps(project: Project) -> Iterator[Finding]:
-    where = required_category_locations(project)
-    for question, category, noun in _CATEGORY_QUESTIONS:
-        members = sorted(p.id for p in project.programs.values() if p.category == category)
-        if any(project.programs[m].status == "active" for m in members):
-            continue
-        others = f" ({', '.join(members)} exist but none is active)" if members else ""
-        yield Finding(
-            question,
-            False,
-            f"No active {noun} program{others}.",
-            where.get(category),
-            tuple(members),
-            code="PRG004" if category in project.settings.required_program_categories else None,
-        )
-
-
-def _inactive_owners(project: Project) -> Iterator[Finding]:
-    held = {r for person in project.people.values() if project.is_active(person) for r in person.roles}
-    for pid in sorted(project.programs):
-        program = project.programs[pid]
-        if program.status not in REVIEWED_STATUSES:
-            continue
-        owner = program.owner
-        person = project.people.get(owner)
-        where = project.loc(program, "owner")
-        if person is not None and not project.is_active(person):
-            since = _dt.date.fromisoformat(person.left_on) if person.left_on else None
-            yield Finding(
-                "owners",
-                False,
-                f"{program.name} is owned by {person.name}, who is inactive.",
-                where,
-                (pid,),
-                since,
-                "TEAM001",
-            )
-        elif owner in project.roles and owner not in held:
-            yield Finding(
-                "owners",
-                False,
-                f"{program.name} is owned by the role '{owner}', which no active person holds.",
-                where,
-                (pid,),
-                None,
-                "TEAM002",
-            )
 
 
 def review_location(project: Project, program: specs.ProgramSpec) -> Location:
@@ -365,59 +253,3 @@ def review_location(project: Project, program: specs.ProgramSpec) -> Location:
     if program.reviewed is not None:
         return project.loc(program, "reviewed", key=True)
     return project.loc(program, "id")
-
-
-def _reviews(project: Project) -> Iterator[Finding]:
-    for pid in sorted(project.programs):
-        program = project.programs[pid]
-        status = review_status(project, program)
-        if not status.overdue:
-            continue
-        where = review_location(project, program)
-        if status.never:
-            yield Finding("reviews", False, f"{program.name} has never been reviewed.", where, (pid,), None, "PRG002")
-        else:
-            days = status.overdue_days
-            yield Finding(
-                "reviews",
-                False,
-                f"{program.name}'s review is {days} day{'s' if days != 1 else ''} overdue (due {status.due}).",
-                where,
-                (pid,),
-                status.due,
-                "PRG002",
-            )
-
-
-def _not_running(project: Project) -> Iterator[Finding]:
-    programs = project.programs
-    for pid in sorted(programs):
-        program = programs[pid]
-        if program.status != "active":
-            continue
-        for i, dep in enumerate(program.depends_on):
-            target = programs.get(dep)
-            if target is not None and target.status in ("paused", "retired") and dep not in program.depends_on[:i]:
-                yield Finding(
-                    "not-running",
-                    False,
-                    f"{program.name} (active) depends on {target.name}, which is {target.status}.",
-                    project.loc(program, "depends_on", i),
-                    (pid, dep),
-                    None,
-                    "PRG005",
-                )
-    for lc_id in sorted(project.lifecycles):
-        for t in project.lifecycles[lc_id].transitions:
-            target = programs.get(t.automated_by or "")
-            if target is not None and target.status in NOT_RUNNING:
-                yield Finding(
-                    "not-running",
-                    False,
-                    f"The {lc_id} transition {t.from_} -> {t.to} is automated by "
-                    f"{target.name}, which is {status_phrase(target.status)}.",
-                    project.loc(t, "automated_by"),
-                    (target.id,),
-                    None,
-                    "PRG006",
-                )

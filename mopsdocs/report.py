@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Report, Severity
 
-FORMATS = ("text", "concise", "json", "github", "sarif")
 INFORMATION_URI = "https://github.com/mopsdocs/mopsdocs"
 
 

@@ -9,17 +9,18 @@ and only the first pass is reported (no cascade of follow-on errors).
 
 from __future__ import annotations
 
+import functools
 import re
-import types
-import typing
 from collections.abc import Iterable
-from typing import Any, Union, get_args, get_origin
+from dataclasses import dataclass
+from typing import Any, TypeAlias, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import specs
 from .diagnostics import Diagnostic, Location, Severity, did_you_mean
 from .loader import Document, KeyPath
+from .wording import clip, describe, known_keys, slug, unwrap
 
 MAX_PASSES = 8
 
@@ -50,7 +51,7 @@ def validate_document(doc: Document) -> tuple[specs.Spec | None, list[Diagnostic
     if model is None:
         if ("kind",) in doc.poisoned:
             return None, []
-        shown = f"'{_clip(kind)}'" if isinstance(kind, str) else ("null" if kind is None else f"{kind!r:.40}")
+        shown = f"'{clip(kind)}'" if isinstance(kind, str) else ("null" if kind is None else f"{kind!r:.40}")
         hint = did_you_mean(kind, specs.KINDS) if isinstance(kind, str) else None
         return None, [
             _error("SPEC001", f"unknown kind {shown}", doc.locate(("kind",)), hint or f"use one of {_kind_names()}")
@@ -69,7 +70,7 @@ def _validate_with_recovery(doc: Document, model: type[specs.Spec]) -> tuple[spe
     diagnostics: list[Diagnostic] = []
     removed: set[KeyPath] = set()
     for attempt in range(MAX_PASSES):
-        pruned, origins, index_maps, extras = _prune(doc.data, removed)
+        pruned, origins, index_maps, extras = _prune(doc.data, removed, model)
         try:
             result = model.model_validate(pruned)
             _attach(result, pruned, origins, extras, doc)
@@ -123,35 +124,99 @@ def _removal_target(model: type[specs.Spec], err: Any, path: KeyPath) -> KeyPath
     return entity if entity else None
 
 
+# --------------------------------------------------------------------------- shapes
+# Which mappings hold field names (there `x-` keys are the user's extensions) and which hold ids
+# (`assign`, `values`, `fields`: every key is an id, whatever it starts with; contract 2) is read
+# from the models' annotations, so the models stay the one source and a new `dict[...]` field is
+# id-keyed without anyone listing it. Built lazily, once per model: no validators (see specs.Spec
+# on model build cost).
+
+
+@dataclass(frozen=True)
+class _Items:
+    """A list (`keyed=False`) or an id-keyed mapping (`keyed=True`) whose values have `shape`."""
+
+    shape: Shape
+    keyed: bool
+
+
+# a spec model (keys are field names), a list or an id-keyed mapping, or None (a plain value)
+Shape: TypeAlias = type[specs.Spec] | _Items | None
+
+
+def _shape(annotation: Any) -> Shape:
+    """The shape of a value annotated `annotation`."""
+    annotation = unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, specs.Spec):
+        return annotation
+    origin = get_origin(annotation)
+    if origin is list:
+        return _Items(_shape(get_args(annotation)[0]), keyed=False)
+    if origin is dict:
+        return _Items(_shape(get_args(annotation)[1]), keyed=True)
+    return None
+
+
+@functools.cache
+def _field_shapes(model: type[specs.Spec]) -> dict[str, Shape]:
+    """Each field's shape, by every key a document may write for it (alias, and name: by_name)."""
+    shapes: dict[str, Shape] = {}
+    for name, field in model.model_fields.items():
+        shapes[name] = shapes[field.alias or name] = _shape(field.annotation)
+    return shapes
+
+
+def _inside(shape: Shape, keyed: bool) -> Shape:
+    """The shape of the values in a list (`keyed=False`) or an id-keyed mapping of `shape`."""
+    return shape.shape if isinstance(shape, _Items) and shape.keyed == keyed else None
+
+
+def _is_extension(key: Any) -> bool:
+    return isinstance(key, str) and key.startswith("x-")
+
+
+# --------------------------------------------------------------------------- pruning
+
+
 def _prune(
-    data: Any, removed: set[KeyPath], path: KeyPath = ()
+    data: Any, removed: set[KeyPath], model: type[specs.Spec]
 ) -> tuple[Any, dict[int, KeyPath], dict[int, list[int]], dict[int, dict[str, Any]]]:
-    """A copy of `data` without the `removed` paths and without `x-` keys (kept aside)."""
+    """A copy of `data` without the `removed` paths and without `x-` keys where keys are field
+    names (kept aside in `extras`); the keys of id-keyed mappings are all kept."""
     origins: dict[int, KeyPath] = {}
     index_maps: dict[int, list[int]] = {}
     extras: dict[int, dict[str, Any]] = {}
 
-    def copy(value: Any, at: KeyPath) -> Any:
+    def copy_mapping(value: dict[Any, Any], at: KeyPath, shape: Shape) -> dict[Any, Any]:
+        if not isinstance(shape, type):  # ids, or not what the model wants: every key is data
+            inner = _inside(shape, keyed=True)
+            return {k: copy(v, at + (k,), inner) for k, v in value.items() if at + (k,) not in removed}
+        fields = _field_shapes(shape)
+        out = {
+            k: copy(v, at + (k,), fields.get(k))
+            for k, v in value.items()
+            if at + (k,) not in removed and not _is_extension(k)
+        }
+        mine = {k: v for k, v in value.items() if _is_extension(k)}
+        if mine:
+            extras[id(out)] = mine
+        return out
+
+    def copy(value: Any, at: KeyPath, shape: Shape) -> Any:
         if isinstance(value, dict):
-            out = {
-                k: copy(v, at + (k,))
-                for k, v in value.items()
-                if at + (k,) not in removed and not (isinstance(k, str) and k.startswith("x-"))
-            }
-            mine = {k: v for k, v in value.items() if isinstance(k, str) and k.startswith("x-")}
-            if mine:
-                extras[id(out)] = mine
+            out = copy_mapping(value, at, shape)
             origins[id(out)] = at
             return out
         if isinstance(value, list):
+            inner = _inside(shape, keyed=False)
             kept = [i for i in range(len(value)) if at + (i,) not in removed]
-            out_list = [copy(value[i], at + (i,)) for i in kept]
+            out_list = [copy(value[i], at + (i,), inner) for i in kept]
             origins[id(out_list)] = at
             index_maps[id(out_list)] = kept
             return out_list
         return value
 
-    result = copy(data, path)
+    result = copy(data, (), model)
     return result, origins, index_maps, extras
 
 
@@ -222,31 +287,6 @@ _TYPE_WORDS = {
 }
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()}"
-    if isinstance(value, str):
-        return f"'{value[:60]}'"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    """A user's key or kind as shown in a message: a megabyte-long key must not make a megabyte-long line."""
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")[:64]
-
-
 _SINGULAR = {
     "stages": "stage",
     "transitions": "transition",
@@ -279,11 +319,11 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPa
             "SPEC003", f"missing required key '{path[-1]}'", doc.locate(entity), f"add `{path[-1]}:` to this {noun}"
         )
     if etype == "extra_forbidden":
-        known = _known_keys(model, path[:-1])
+        known = known_keys(model, path[:-1])
         hint = did_you_mean(str(path[-1]), known) or (f"allowed keys: {', '.join(sorted(known))}" if known else None)
         if hint and not hint.startswith("did"):
             hint += "; your own keys may start with 'x-'"
-        return _error("SPEC002", f"unknown key '{_clip(str(path[-1]))}'", doc.locate(path, key=True), hint)
+        return _error("SPEC002", f"unknown key '{clip(str(path[-1]))}'", doc.locate(path, key=True), hint)
     if etype == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         options = re.findall(r"'([^']*)'", expected)
@@ -292,68 +332,29 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPa
                 str(value).upper().strip(), str(value).upper().strip()
             )
             hint = f"did you mean '{meant}'?" if meant in ("R", "A", "C", "I", "A/R") else "use R, A, C, I or A/R"
-            return _error("RACI003", f"{_describe(value)} is not a RACI letter", doc.locate(path), hint)
+            return _error("RACI003", f"{describe(value)} is not a RACI letter", doc.locate(path), hint)
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
         return _error(
-            "SPEC004", f"{field}: {_describe(value)} is not one of {', '.join(options)}", doc.locate(path), hint
+            "SPEC004", f"{field}: {describe(value)} is not one of {', '.join(options)}", doc.locate(path), hint
         )
     loc = doc.locate(path, key=on_key)
     if etype == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         words, hint = _PATTERN_WORDS.get(pattern, ("does not have the expected form", None))
-        if pattern == specs.ID_PATTERN and isinstance(value, str) and _slug(value):
-            hint = f"{hint}, e.g. '{_slug(value)}'"
-        return _error("SPEC004", f"{field}: {_describe(value)} {words}", loc, hint)
+        if pattern == specs.ID_PATTERN and isinstance(value, str) and slug(value):
+            hint = f"{hint}, e.g. '{slug(value)}'"
+        return _error("SPEC004", f"{field}: {describe(value)} {words}", loc, hint)
     if etype == "value_error" and isinstance(value, str) and re.match(specs.DATE_PATTERN, value):
         return _error("SPEC004", f"{field}: '{value}' is not a real date", loc, "check the month and day")
     if etype in _TYPE_WORDS:
         return _error(
             "SPEC004",
-            f"{field}: expected {_TYPE_WORDS[etype]}, found {_describe(value)}",
+            f"{field}: expected {_TYPE_WORDS[etype]}, found {describe(value)}",
             loc,
             "quote the value to make it text" if etype == "string_type" and value is not None else None,
         )
     message = err.get("msg", "invalid value")
-    return _error("SPEC004", f"{field}: {_describe(value)}: {message[0].lower() + message[1:]}", loc)
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            args = [a for a in get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else annotation
-            if len(args) != 1:
-                return annotation
-        else:
-            return annotation
-
-
-def _known_keys(model: type[BaseModel], path: KeyPath) -> list[str]:
-    """Field names (aliases) of the model found at `path` inside `model`."""
-    current: Any = model
-    for part in path:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = _field_by_alias(current, part)
-            current = field.annotation if field is not None else None
-        elif get_origin(current) in (list, dict):
-            current = get_args(current)[-1]
-        else:
-            return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or name for name, f in current.model_fields.items()]
-    return []
-
-
-def _field_by_alias(model: type[BaseModel], key: Any) -> Any:
-    for name, f in model.model_fields.items():
-        if (f.alias or name) == key:
-            return f
-    return None
+    return _error("SPEC004", f"{field}: {describe(value)}: {message[0].lower() + message[1:]}", loc)
 
 
 def iter_specs(obj: Any) -> Iterable[specs.Spec]:

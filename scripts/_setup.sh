@@ -22,12 +22,16 @@ need_apt() {  # install Debian packages when missing and we may (root + apt-get)
   fi
 }
 
-make_venv() {  # make_venv EXTRAS
+LOCK="$ROOT/requirements/lock.txt"
+
+make_venv() {  # make_venv EXTRAS: mopsdocs with EXTRAS, every package at its version in the lock
   if [ ! -x "$VENV/bin/python" ]; then
     echo "==> creating $VENV"
     "$PY" -m venv "$VENV"
   fi
-  "$VENV/bin/python" -m pip install -q --upgrade pip
-  echo "==> pip install -e .[$1]"
-  "$VENV/bin/python" -m pip install -q -e "$ROOT[$1]"
+  # the lock (requirements/make_lock.sh) is the tested set: constraints, so an upstream release
+  # cannot change what a fresh clone installs; pip itself is pinned there too
+  "$VENV/bin/python" -m pip install -q -c "$LOCK" --upgrade pip
+  echo "==> pip install -c requirements/lock.txt -e .[$1]"
+  "$VENV/bin/python" -m pip install -q -c "$LOCK" -e "$ROOT[$1]"
 }

@@ -1,20 +1,126 @@
-"""Shared test helpers: run the real CLI in-process or as a subprocess, make mini-projects."""
+"""Shared test helpers: run the real CLI in-process or as a subprocess, make mini-projects.
+
+Also what keeps the suite honest on every machine:
+- Hypothesis profiles: `ci` (derandomized, no example database, failures printed as a reproduction
+  blob, no deadline) when the environment variable CI is set, as in CI; `dev` (fresh random examples,
+  database in .hypothesis/) elsewhere. HYPOTHESIS_PROFILE=ci|dev chooses one explicitly.
+- `require_tool(name, why)`: a system tool a test needs (dot, Chromium, node, ...). Missing, it fails
+  the test in CI with what is missing and why; on a developer's machine the test is skipped, saying so.
+- `wait_until(predicate, timeout, what)`: poll for an event with a deadline instead of sleeping.
+- `OutputReader`: a subprocess' output collected by a thread while the test polls it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, TypeVar
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_MKDOCS = "site_name: Test project\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
+T = TypeVar("T")
+
+
+def in_ci() -> bool:
+    """Whether this run is CI (the CI environment variable, set by CI services and .ci/run)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+# --------------------------------------------------------------------------- Hypothesis profiles
+
+# both from Hypothesis' own defaults (it loads its built-in "ci" profile whenever CI is set at all).
+# No deadline and no too_slow health check in CI: a shared machine's speed must not decide a run.
+_DEFAULT = settings.get_profile("default")
+settings.register_profile(
+    "ci",
+    _DEFAULT,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", _DEFAULT, print_blob=True, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))
+
+
+# --------------------------------------------------------------------------- tools and waiting
+
+
+def require_tool(
+    name: str, why: str, *, path: str | Path | None = None, install: str = "scripts/test installs it"
+) -> str:
+    """The tool `name` (looked up on PATH, or at `path`), or: fail in CI, skip elsewhere.
+
+    `why` says what the test needs it for; `install` how to get it. Returns the tool's path.
+    """
+    where = Path(path) if path is not None else None
+    found = (str(where) if where.exists() else None) if where is not None else shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is missing ({where if where is not None else 'not on PATH'}); needed for {why}: {install}"
+    if in_ci():
+        pytest.fail(f"{message} [CI is set: a missing tool fails the test instead of skipping it]", pytrace=False)
+    pytest.skip(message)
+
+
+def wait_until(predicate: Callable[[], T], timeout: float, what: str, interval: float = 0.1) -> T:
+    """Poll `predicate` until it returns something true (returned), or fail after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(interval)
+
+
+class OutputReader:
+    """Collects a subprocess' output (a text pipe) in a thread, so a test can wait for a line in it."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        assert stream is not None, "start the process with stdout=subprocess.PIPE, text=True"
+        self._chunks: list[str] = []
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            with self._lock:
+                self._chunks.append(line)
+
+    def text(self) -> str:
+        with self._lock:
+            return "".join(self._chunks)
+
+    def count(self, needle: str) -> int:
+        return self.text().count(needle)
+
+    def close(self, timeout: float = 30) -> str:
+        """The whole output, once the process has closed its end (call after it exited)."""
+        self._thread.join(timeout)
+        return self.text()
+
+
+def serve_rebuilds(output: str) -> int:
+    """How many rebuilds `mkdocs serve` / `mopsdocs serve` has finished, from its log (the first
+    build not counted): each ends with "Reloading browsers" or, if it raised, MkDocs' error line."""
+    return output.count("Reloading browsers") + output.count("An error happened during the rebuild")
 
 
 @dataclass
@@ -66,7 +172,7 @@ def run_process(
 
 
 def make_project(
-    root: Path, files: dict[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS, *, dedent: bool = True
+    root: Path, files: Mapping[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS, *, dedent: bool = True
 ) -> Path:
     """A project in `root` with mkdocs.yml and the given files (paths relative to root).
 
@@ -86,7 +192,7 @@ def make_project(
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Tests never write into the user's ~/.cache (the --changed and diagram caches live there)."""
     folder = tmp_path_factory.mktemp("mopsdocs-cache")
     old = os.environ.get("MOPSDOCS_CACHE_DIR")
@@ -99,7 +205,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture
-def project(tmp_path: Path):
+def project(tmp_path: Path) -> Callable[..., Path]:
     def factory(files: dict[str, str | bytes], mkdocs: str = DEFAULT_MKDOCS) -> Path:
         return make_project(tmp_path / "proj", files, mkdocs)
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn, Protocol
 
 import pytest
 from conftest import REPO, run_cli, run_process
@@ -31,14 +32,20 @@ WARNING_ONLY = (
 MKDOCS_EMPTY_CATS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
 
 
-def test_clean_project_exits_0(project) -> None:
+class ProjectFactory(Protocol):
+    """The `project` fixture (tests/conftest.py): a mini-project from files, with an optional mkdocs.yml."""
+
+    def __call__(self, files: dict[str, str | bytes], mkdocs: str = ...) -> Path: ...
+
+
+def test_clean_project_exits_0(project: ProjectFactory) -> None:
     root = project({"specs/team.yaml": TEAM}, MKDOCS_EMPTY_CATS)
     result = run_cli(["check"], cwd=root)
     assert result.code == 0, result.out
     assert result.out == "All checks passed (1 spec file).\n"
 
 
-def test_errors_exit_1_and_text_format_shows_source_and_caret(project) -> None:
+def test_errors_exit_1_and_text_format_shows_source_and_caret(project: ProjectFactory) -> None:
     root = project({"specs/team.yaml": BROKEN}, MKDOCS_EMPTY_CATS)
     result = run_cli(["check", "--format", "text"], cwd=root)
     assert result.code == 1
@@ -49,14 +56,14 @@ def test_errors_exit_1_and_text_format_shows_source_and_caret(project) -> None:
     assert lines[4] == "  = hint: did you mean 'mops'?"
 
 
-def test_check_from_a_subfolder_finds_the_root(project) -> None:
+def test_check_from_a_subfolder_finds_the_root(project: ProjectFactory) -> None:
     root = project({"specs/team.yaml": BROKEN}, MKDOCS_EMPTY_CATS)
     result = run_cli(["check", "--format", "concise"], cwd=root / "specs")
     assert result.code == 1
     assert result.out.startswith("specs/team.yaml:5:50: error[REF001]")
 
 
-def test_strict_turns_warnings_into_failure(project) -> None:
+def test_strict_turns_warnings_into_failure(project: ProjectFactory) -> None:
     people = TEAM + "  - {id: devon, name: Devon, roles: [mops-manager], active: false}\n"
     root = project(
         {"specs/team.yaml": people.replace("- {id: maude, name: Maude, roles: [mops-manager]}\n", "")},
@@ -68,7 +75,7 @@ def test_strict_turns_warnings_into_failure(project) -> None:
     assert "warning[TEAM002]" in strict.out
 
 
-def test_rule_severities_from_settings(project) -> None:
+def test_rule_severities_from_settings(project: ProjectFactory) -> None:
     mkdocs = (
         "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n      rules: {REF001: warning}\n"
     )
@@ -81,7 +88,7 @@ def test_rule_severities_from_settings(project) -> None:
     assert run_cli(["check", "--format", "concise"], cwd=root).out == "All checks passed (1 spec file).\n"
 
 
-def test_settings_errors_are_located_in_mkdocs_yml(project) -> None:
+def test_settings_errors_are_located_in_mkdocs_yml(project: ProjectFactory) -> None:
     mkdocs = (
         "site_name: t\ntheme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
@@ -98,7 +105,7 @@ def test_settings_errors_are_located_in_mkdocs_yml(project) -> None:
     ]
 
 
-def test_json_format(project) -> None:
+def test_json_format(project: ProjectFactory) -> None:
     root = project({"specs/team.yaml": BROKEN}, MKDOCS_EMPTY_CATS)
     result = run_cli(["check", "--format", "json"], cwd=root)
     assert result.code == 1
@@ -120,7 +127,7 @@ def test_json_format(project) -> None:
     }
 
 
-def test_github_format_and_auto_detection(project) -> None:
+def test_github_format_and_auto_detection(project: ProjectFactory) -> None:
     root = project({"specs/team.yaml": BROKEN}, MKDOCS_EMPTY_CATS)
     expected = "::error file=specs/team.yaml,line=5,col=50,title=REF001::unknown team 'mps' (did you mean 'mops'?)"
     assert run_cli(["check", "--format", "github"], cwd=root).out.splitlines()[0] == expected
@@ -130,14 +137,14 @@ def test_github_format_and_auto_detection(project) -> None:
     assert proc.stdout.splitlines()[0] == expected
 
 
-def test_github_format_escapes_newlines_and_percent(project) -> None:
+def test_github_format_escapes_newlines_and_percent(project: ProjectFactory) -> None:
     spec = TEAM.replace("team: mops}", 'team: "50%\\nbad"}')
     root = project({"specs/team.yaml": spec}, MKDOCS_EMPTY_CATS)
     line = run_cli(["check", "--format", "github"], cwd=root).out.splitlines()[0]
     assert "%0A" in line and "%25" in line and "\n" not in line
 
 
-def test_sarif_validates_against_the_sarif_2_1_0_schema(project, tmp_path: Path) -> None:
+def test_sarif_validates_against_the_sarif_2_1_0_schema(project: ProjectFactory, tmp_path: Path) -> None:
     root = project({"specs/team.yaml": BROKEN + "  - {id: x, name: X, roles: [nope]}\n"}, MKDOCS_EMPTY_CATS)
     result = run_cli(["check", "--format", "sarif"], cwd=root)
     assert result.code == 1
@@ -177,21 +184,23 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.err
 
 
-def test_internal_error_exits_3_with_a_bug_report_message(project, monkeypatch) -> None:
+def test_internal_error_exits_3_with_a_bug_report_message(
+    project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = project({"specs/team.yaml": TEAM}, MKDOCS_EMPTY_CATS)
-    import mopsdocs.project
+    import mopsdocs.pipeline
 
-    def boom(*args, **kwargs):
+    def boom(*args: object, **kwargs: object) -> NoReturn:
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr(mopsdocs.project, "load_project", boom)
+    monkeypatch.setattr(mopsdocs.pipeline, "load_project", boom)
     result = run_cli(["check"], cwd=root)
     assert result.code == 3
     assert "bug in mopsdocs" in result.err and "ZeroDivisionError: simulated bug" in result.err
     assert "Traceback" not in result.err
 
 
-def test_symlink_loops_broken_links_and_links_outside(project, tmp_path: Path) -> None:
+def test_symlink_loops_broken_links_and_links_outside(project: ProjectFactory, tmp_path: Path) -> None:
     root = project({"specs/team.yaml": TEAM}, MKDOCS_EMPTY_CATS)
     (root / "specs/loop").symlink_to(root / "specs")  # a folder loop: read once
     (root / "specs/self.yaml").symlink_to(root / "specs/self.yaml")  # a file loop
@@ -213,14 +222,14 @@ def test_symlink_loops_broken_links_and_links_outside(project, tmp_path: Path) -
     assert lines[3] == "Found 3 errors and 0 warnings in 3 spec files."
 
 
-def test_missing_specs_dir(project) -> None:
+def test_missing_specs_dir(project: ProjectFactory) -> None:
     root = project({}, MKDOCS_EMPTY_CATS.replace("required_program_categories: []", "specs_dir: nowhere"))
     result = run_cli(["check", "--format", "concise"], cwd=root)
     assert result.code == 1
     assert "error[FILE001]: specs_dir 'nowhere' is not a folder" in result.out
 
 
-def test_as_of_option_overrides_setting(project) -> None:
+def test_as_of_option_overrides_setting(project: ProjectFactory) -> None:
     people = TEAM + "  - {id: lee, name: Lee, roles: [mops-manager], left_on: 2021-06-30}\n"
     root = project({"specs/team.yaml": people}, MKDOCS_EMPTY_CATS)
     before = json.loads(run_cli(["export", "--as-of", "2021-06-01"], cwd=root).out)
@@ -229,7 +238,7 @@ def test_as_of_option_overrides_setting(project) -> None:
     assert after["people"]["lee"]["active"] is False
 
 
-def test_export_is_stable_json(project) -> None:
+def test_export_is_stable_json(project: ProjectFactory) -> None:
     root = project({"specs/team.yaml": TEAM}, MKDOCS_EMPTY_CATS)
     first = run_cli(["export", "--as-of", "2021-12-01"], cwd=root)
     second = run_cli(["export", "--as-of", "2021-12-01"], cwd=root)
@@ -245,7 +254,7 @@ def test_export_is_stable_json(project) -> None:
     assert list(data) == sorted(data)
 
 
-def test_check_imports_nothing_heavy(project) -> None:
+def test_check_imports_nothing_heavy(project: ProjectFactory) -> None:
     """The pre-commit path must not import mkdocs, jinja2, graphviz, ruamel or material."""
     root = project({"specs/team.yaml": TEAM}, MKDOCS_EMPTY_CATS)
     code = (
@@ -298,7 +307,7 @@ def test_schema_export_and_check_jsonschema(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("payload", [b"\x00\x01\x02binary", b"\xff\xfe\x00\x00", b"kind: team\n" * 1 + b"\x80"])
-def test_binary_files_give_located_errors(project, payload: bytes) -> None:
+def test_binary_files_give_located_errors(project: ProjectFactory, payload: bytes) -> None:
     root = project({"specs/bin.yaml": payload}, MKDOCS_EMPTY_CATS)
     result = run_cli(["check", "--format", "concise"], cwd=root)
     assert result.code == 1

@@ -25,7 +25,8 @@ EXTENSIONS = ["attr_list", "tables", "md_in_html", "toc"]
 
 
 def render(text: str) -> str:
-    return md.markdown(text, extensions=EXTENSIONS)
+    html: str = md.markdown(text, extensions=EXTENSIONS)  # Markdown ships no type hints
+    return html
 
 
 class _Live(HTMLParser):

@@ -7,22 +7,35 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import tempfile
 from pathlib import Path
+from typing import TypedDict
 
 from conftest import make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mopsdocs.project import load_project
+from mopsdocs.diagnostics import Diagnostic
+from mopsdocs.pipeline import load_project
 
 MKDOCS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
 ids = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
 
 
+class Generated(TypedDict):
+    """A generated project, before it is written out as spec files."""
+
+    teams: list[str]
+    roles: dict[str, str]  # role -> its team
+    people: dict[str, list[str]]  # person -> their roles
+    stages: list[str]
+    owners: list[str]  # the owning team of each stage, in stage order
+
+
 @st.composite
-def projects(draw: st.DrawFn) -> dict:
+def projects(draw: st.DrawFn) -> Generated:
     """Teams, roles, people and a lifecycle whose main path walks every stage to a terminal one."""
     names = draw(st.lists(ids, min_size=6, max_size=14, unique=True))
     n_teams = draw(st.integers(1, 2))
@@ -40,7 +53,7 @@ def projects(draw: st.DrawFn) -> dict:
     return {"teams": teams, "roles": team_of_role, "people": holders, "stages": stages, "owners": owners}
 
 
-def render(p: dict, rng: random.Random) -> dict[str, str]:
+def render(p: Generated, rng: random.Random) -> dict[str, str]:
     team_lines = ["kind: team", "teams:"] + [f"  - {{id: {t}, name: Team {t}}}" for t in p["teams"]]
     team_lines += ["roles:"] + [f"  - {{id: {r}, name: Role {r}, team: {t}}}" for r, t in p["roles"].items()]
     people = list(p["people"].items())
@@ -51,13 +64,13 @@ def render(p: dict, rng: random.Random) -> dict[str, str]:
     for i, (s, owner) in enumerate(zip(stages, p["owners"])):
         flags = ", initial: true" if i == 0 else (", terminal: true" if i == len(stages) - 1 else "")
         lc.append(f"  - {{id: {s}, name: Stage {s}, owner: {owner}{flags}}}")
-    transitions = [f"  - {{from: {a}, to: {b}}}" for a, b in zip(stages, stages[1:])]
+    transitions = [f"  - {{from: {a}, to: {b}}}" for a, b in itertools.pairwise(stages)]
     rng.shuffle(transitions)
     lc += ["transitions:", *transitions]
     return {"specs/team.yaml": "\n".join(team_lines) + "\n", "specs/lead.yaml": "\n".join(lc) + "\n"}
 
 
-def check(files: dict[str, str]) -> list:
+def check(files: dict[str, str]) -> list[Diagnostic]:
     with tempfile.TemporaryDirectory() as tmp:
         root = make_project(Path(tmp), files, MKDOCS)
         _, report = load_project(root)
@@ -66,14 +79,14 @@ def check(files: dict[str, str]) -> list:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects(), st.randoms(use_true_random=False))
-def test_generated_valid_project_has_no_diagnostics(p: dict, rng: random.Random) -> None:
+def test_generated_valid_project_has_no_diagnostics(p: Generated, rng: random.Random) -> None:
     assert check(render(p, rng)) == []
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects(), st.randoms(use_true_random=False), st.data())
 def test_breaking_one_reference_gives_exactly_one_ref001_there(
-    p: dict, rng: random.Random, data: st.DataObject
+    p: Generated, rng: random.Random, data: st.DataObject
 ) -> None:
     files = render(p, rng)
     # the references in the generated text: stage owners, transition ends, role teams, person roles
@@ -97,7 +110,7 @@ def test_breaking_one_reference_gives_exactly_one_ref001_there(
 
 @settings(max_examples=30, deadline=None)
 @given(projects(), st.randoms(use_true_random=False), st.randoms(use_true_random=False))
-def test_order_of_list_items_changes_nothing(p: dict, rng1: random.Random, rng2: random.Random) -> None:
+def test_order_of_list_items_changes_nothing(p: Generated, rng1: random.Random, rng2: random.Random) -> None:
     import json
 
     from mopsdocs.export import export_json

@@ -20,7 +20,7 @@ def _convention(project: str | None, convention_id: str) -> Any:
     """The compiled convention, or exit: 2 when it does not exist, 1 when it has spec errors."""
     from ..diagnostics import did_you_mean
     from ..naming.catalogue import compile_all
-    from ..project import load_project
+    from ..pipeline import load_project
 
     root = project_root(project)
     model, _ = load_project(root)

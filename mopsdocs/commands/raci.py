@@ -42,7 +42,7 @@ def raci() -> None:
 @project_option
 def export_matrix(matrix_id: str, fmt: str, output: str | None, force: bool, project: str | None) -> None:
     """Print the RACI matrix ID as CSV (the default) or Markdown."""
-    from ..project import load_project
+    from ..pipeline import load_project
     from ..raci.csv_io import export_csv, export_markdown
     from ..raci.model import from_spec
 
@@ -182,7 +182,7 @@ def _unknown_parties(imported: Imported) -> list[Problem]:
     """Header party ids the current project does not define (said, not fatal: the project may be elsewhere)."""
     from ..config import ProjectNotFound, find_root
     from ..diagnostics import did_you_mean
-    from ..project import load_project
+    from ..pipeline import load_project
     from ..raci.csv_io import Problem
 
     try:  # inside a project, the header can be checked against its parties

@@ -1,6 +1,6 @@
-"""`mopsdocs build`, `serve`, `graph` and `init`: thin wrappers around MkDocs and the site code.
+"""`mopsdocs build` and `serve`: thin wrappers around MkDocs with the mopsdocs plugin.
 
-Only click is imported here at module level; MkDocs, Jinja2 and graphviz load inside the commands.
+Only click is imported here at module level; MkDocs and the site code load inside the commands.
 """
 
 from __future__ import annotations
@@ -90,75 +90,4 @@ def serve(dev_addr: str | None, strict: bool, project: str | None) -> None:
         usage_error(f"cannot serve on {dev_addr or 'localhost:8000'}: {exc.strerror}; choose another with -a IP:PORT")
 
 
-@click.command()
-@click.argument("lifecycle")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["dot", "svg"]),
-    default="dot",
-    show_default=True,
-    help="DOT source, or SVG drawn by Graphviz (with the site's stylesheet embedded).",
-)
-@project_option
-def graph(lifecycle: str, fmt: str, project: str | None) -> None:
-    """Print the diagram of LIFECYCLE (its id), as on the site."""
-    from ..diagnostics import did_you_mean
-    from ..project import load_project
-    from ..site.diagram import lifecycle_dot
-
-    root = project_root(project)
-    model, report = load_project(root)
-    lc = model.lifecycles.get(lifecycle)
-    if lc is None:
-        known = ", ".join(sorted(model.lifecycles)) or "none"
-        hint = did_you_mean(lifecycle, model.lifecycles) or f"known: {known}"
-        usage_error(f"unknown lifecycle '{lifecycle}' ({hint})")
-    dot = lifecycle_dot(model, lc)
-    click.echo(dot if fmt == "dot" else _standalone_svg(root, dot), nl=False)
-    if report.errors:
-        click.echo(f"mopsdocs: {report.errors} spec error(s) elsewhere; run `mopsdocs check` to see them", err=True)
-        raise Exit(1)
-
-
-def _standalone_svg(root: Path, dot: str) -> str:
-    from ..site.diagram_cache import DiagramService, project_cache_dir
-    from ..site.graphviz_render import RenderError
-    from ..site.plugin import ASSETS
-
-    service = DiagramService(project_cache_dir(root))
-    try:
-        svg = service.svg(dot)
-    except RenderError as exc:
-        click.echo(f"mopsdocs: error: {exc}", err=True)
-        raise Exit(1) from None
-    renderer = service.get_renderer()
-    where = "" if renderer.kind == "dot" else " (no `dot` on PATH)"
-    click.echo(f"mopsdocs: drawn with {renderer.name}{where}", err=True)
-    css = (ASSETS / "mopsdocs.css").read_text(encoding="utf-8")
-    # The site's stylesheet, so the file looks as on the site; `]]>` cannot occur in it.
-    styled = svg.replace("</title>", f"</title>\n<style><![CDATA[\n{css}]]></style>", 1)
-    return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + styled
-
-
-@click.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
-def init(directory: str) -> None:
-    """Create a working project in DIRECTORY: mkdocs.yml, example specs, docs/index.md.
-
-    Never overwrites a file: existing ones are left as they are and listed.
-    """
-    from ..scaffold import create_project
-
-    target = Path(directory)
-    if target.exists() and not target.is_dir():
-        usage_error(f"{directory} is not a folder")
-    created, kept = create_project(target)
-    for path in created:
-        click.echo(f"created {path}")
-    for path in kept:
-        click.echo(f"exists, left as is: {path}")
-    click.echo(f"\nNext: cd {directory} && mopsdocs check && mopsdocs serve")
-
-
-COMMANDS = [build, serve, graph, init]
+COMMANDS = [build, serve]

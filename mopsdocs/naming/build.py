@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from . import regex as rx
 from .compiler import INVISIBLE, CompiledConvention
-from .explain import Problem, forbidden_message
+from .explain import forbidden_message
 from .fields import BUILD_FIXES
 from .grammar import Group, Literal, Node, Slot
+from .readings import Problem
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .compiler import CompiledConvention
-from .explain import Verdict, explain
+from .explain import explain
 from .output import Summary
+from .readings import Verdict
 from .sources import Table
 
 

@@ -312,8 +312,8 @@ def _reading_from_steps(
     suggestion = "".join(pieces) if pieces is not None else None
     structured = [(f, p, q) for f, p, q in spans if conv.fields[f].kind != "text"] or spans
     recognised = any(scorer(conv.fields[f], p, q).cost <= FIXABLE and q > p for f, p, q in structured) or any(
-        how == "ok" and any(c.isalnum() for c in items[k].text)
-        for k, _, _, how in steps
-        if k < len(items) and isinstance(items[k], Literal)
+        how == "ok" and any(c.isalnum() for c in item.text)
+        for item, how in ((items[k], how) for k, _, _, how in steps if k < len(items))
+        if isinstance(item, Literal)
     )  # a word of the template itself, like 'OPS_', was found
     return Reading(total, tuple(problems), tuple(spans), suggestion, recognised)

@@ -160,8 +160,3 @@ def parse_template(source: str) -> tuple[Template | None, list[TemplateProblem]]
     if problems:
         return None, problems
     return Template(source, tuple(stack[0][0])), []
-
-
-def describe_position(template: str, position: int | None) -> str:
-    """' at character 12' for messages about a template string."""
-    return f" (character {position})" if position is not None else ""

@@ -8,7 +8,6 @@ JSON safe to place inside a `<script>` element.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 from . import dates
@@ -90,8 +89,3 @@ def script_json(data: Any) -> str:
         for ch, escaped in _SCRIPT_SAFE.items():
             text = text.replace(ch, escaped)
     return text
-
-
-def engine_source() -> str:
-    """The JavaScript engine shipped in the package."""
-    return resources.files("mopsdocs").joinpath("assets/namebuilder.js").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from .explain import Verdict
+from .readings import Verdict
 from .sources import Table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

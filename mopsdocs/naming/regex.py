@@ -10,9 +10,9 @@ Letter case is never a flag: a case-insensitive literal becomes a class (`[Ww][B
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 MAX_CODE_POINT = 0x10FFFF
 Intervals = list[tuple[int, int]]  # sorted, disjoint, inclusive code-point ranges
@@ -71,10 +71,6 @@ def backref(name: str) -> Rx:
 
 def lookahead(rx: Rx) -> Rx:
     return Rx(f"(?={rx.py})", f"(?={rx.js})")
-
-
-def negative_lookahead(rx: Rx) -> Rx:
-    return Rx(f"(?!{rx.py})", f"(?!{rx.js})")
 
 
 # --------------------------------------------------------------------------- characters
@@ -167,10 +163,13 @@ DIGITS: Intervals = [(48, 57)]
 # --------------------------------------------------------------------------- alternatives of words
 
 
+_Trie: TypeAlias = dict[str, "_Trie"]  # one character -> the rest; "" marks the end of a word
+
+
 def words(options: Iterable[str], case_sensitive: bool = True) -> Rx:
     """An alternation of literal words as a trie, so that a large vocabulary costs one pass and
     codes that are prefixes of each other (`EM`, `EMN`) are all tried."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in sorted(set(options)):
         node = trie
         for ch in word:
@@ -179,7 +178,7 @@ def words(options: Iterable[str], case_sensitive: bool = True) -> Rx:
     return _trie_rx(trie, case_sensitive)
 
 
-def _trie_rx(node: dict[str, dict], case_sensitive: bool) -> Rx:
+def _trie_rx(node: _Trie, case_sensitive: bool) -> Rx:
     ends = "" in node
     branches = [
         literal(ch, case_sensitive) + _trie_rx(child, case_sensitive) for ch, child in sorted(node.items()) if ch != ""
@@ -237,7 +236,3 @@ def _same_width(a: str, b: str) -> Rx:
 
 def _digits(count: int) -> Rx:
     return repeat(char_class(DIGITS), count, count)
-
-
-def python_regex(rx: Rx) -> re.Pattern[str]:
-    return re.compile(rx.py)

@@ -11,18 +11,13 @@ refused with a message instead of behaving differently on the page.
 from __future__ import annotations
 
 import re
+import re._constants as _c  # the parser behind `re` (Python >= 3.11); typeshed has no stubs for it
+import re._parser as _sre
 from dataclasses import dataclass
 from typing import Any
 
 from . import regex as rx
 from .regex import Intervals, Rx
-
-try:  # the parser behind `re`; public in spirit since Python 1.5 (sre_parse), moved in 3.11
-    from re import _constants as _c
-    from re import _parser as _sre
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre  # type: ignore[no-redef]
 
 MAX_PATTERN_LENGTH = 1000
 MAX_DEPTH = 40

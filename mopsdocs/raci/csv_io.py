@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..specs import ID_PATTERN
+from ..wording import slug
 from .model import LETTERS, WORDS, Matrix, Row, column_order
 
 HEADER = ("activity_id", "activity", "group")
@@ -197,10 +198,6 @@ def _clean(value: str) -> str:
     return restore(value.strip()).strip()
 
 
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")[:64]
-
-
 def read_matrix_csv(raw: bytes) -> Imported:
     """Read a RACI CSV. Raises Unreadable when it is not a CSV table; bad cells are `problems`."""
     text = decode(raw)
@@ -241,7 +238,7 @@ def _read_header(line: int, header: list[str], out: Imported) -> list[str]:
             out.notes.append(Problem(line, col, f"party '{party}' read as '{party.lower()}'"))
             party = party.lower()
         if party and not _ID.fullmatch(party):
-            hint = f", e.g. '{_slug(party)}'" if _slug(party) else ""
+            hint = f", e.g. '{slug(party)}'" if slug(party) else ""
             message = f"'{party}' is not a party id: use the id from your team spec{hint}"
             out.problems.append(Problem(line, col, message))
             out.bad_columns.add(col)
@@ -274,11 +271,11 @@ def _read_row(line: int, cells: list[str], parties: list[str], out: Imported) ->
     cells = cells + [""] * (3 - len(cells))
     name, group = _clean(cells[1]), _clean(cells[2]) or None
     activity = _clean(cells[0])
-    if not activity and name and _slug(name):
-        activity = _slug(name)
+    if not activity and name and slug(name):
+        activity = slug(name)
         out.notes.append(Problem(line, 1, f"no activity_id: '{activity}' made from the name"))
     if not _ID.fullmatch(activity):
-        hint = f" (e.g. '{_slug(activity)}')" if _slug(activity) else ""
+        hint = f" (e.g. '{slug(activity)}')" if slug(activity) else ""
         out.problems.append(
             Problem(
                 line, 1, f"'{activity}' is not an activity id{hint}; or leave the cell empty to make one from the name"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import specs
 from ..diagnostics import Diagnostic
 from ..project import Project
-from . import rule
+from .registry import rule
 
 
 def _known_transitions(project: Project, lc: specs.LifecycleSpec) -> list[specs.Transition]:

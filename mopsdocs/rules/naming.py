@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from .. import specs
 from ..diagnostics import Diagnostic
 from ..naming.catalogue import compile_all
-from ..naming.explain import Verdict, explain
+from ..naming.explain import explain
+from ..naming.readings import Verdict
 from ..project import Project
-from . import rule
+from .registry import rule
 
 MAX_REASONS = 3
 
@@ -34,7 +35,7 @@ def check_examples(project: Project) -> Iterator[Diagnostic]:
     of the example fails and why.
 
     Fix: correct the example, or the template and fields if the example is right. Example:
-    `specs/naming.yaml:30:9: error[NAME001]: example '2021-13_WBN_Peak' does not conform: date: month 13 does not exist`
+    `specs/naming.yaml:19:9: error[NAME001]: example '2021-13_WBN_Peak-Capacity' does not conform: date: month 13 does not exist`
     """
     for conv_id, (compiled, _) in compile_all(project).items():
         conv = project.conventions[conv_id]
@@ -62,7 +63,7 @@ def check_counterexamples(project: Project) -> Iterator[Diagnostic]:
 
     Fix: tighten the fields (a `pattern`, `max_length`, a smaller vocabulary) or the template, or
     remove the counterexample if it is in fact fine. Example:
-    `specs/naming.yaml:32:9: error[NAME002]: counterexample '2021-12_WBN_x' conforms to convention 'program'`
+    `specs/naming.yaml:14:9: error[NAME002]: counterexample 'OPS_Email_Bounces' conforms to convention 'ops'`
     """
     for conv_id, (compiled, _) in compile_all(project).items():
         conv = project.conventions[conv_id]
@@ -93,7 +94,7 @@ def check_templates(project: Project) -> Iterator[Diagnostic]:
     that can never be in a name. The diagnostic points at the template or at the field's key.
 
     Fix: as the message says; write `\\[`, `\\]`, `\\{`, `\\}` for literal brackets and braces.
-    Example: `specs/naming.yaml:12:15: error[NAME003]: template: unknown field 'regoin' (character 20) (did you mean 'region'?)`
+    Example: `specs/naming.yaml:5:15: error[NAME003]: template: unknown field 'regoin' (character 8) (did you mean 'region'?)`
     """
     for conv_id, (_, problems) in compile_all(project).items():
         conv = project.conventions[conv_id]
@@ -109,7 +110,7 @@ def check_vocabularies(project: Project) -> Iterator[Diagnostic]:
     case). A name built from it could mean either value, and suggestions could not choose.
 
     Fix: remove the duplicate, or give each value its own code, label and aliases. Example:
-    `specs/naming.yaml:9:17: error[NAME004]: duplicate code 'EM' in vocabulary 'channel' (first at line 7)`
+    `specs/naming.yaml:8:16: error[NAME004]: duplicate code 'WBN' in vocabulary 'channel' (first at line 6)`
     """
     for vocab in project.vocabularies.values():
         yield from _vocabulary_problems(project, vocab)
@@ -165,7 +166,7 @@ def check_program_names(project: Project) -> Iterator[Diagnostic]:
     conforming name when one can be derived.
 
     Fix: rename the program in the platform and in its spec, or correct the convention. Example:
-    `specs/programs/bounces.yaml:4:13: error[NAME005]: asset name 'OPS Bounce Management' does not conform to convention 'operational-program' (OPS_{area}_{name}): ...`
+    `specs/programs/programs.yaml:20:13: error[NAME005]: asset name 'OPS_Bounces_Legacy-Handling' does not conform to convention 'operational-program' (OPS_{area}_{name}): area: 'Bounces' is the alias of area code Email: use Email`
     """
     conventions = [
         (conv_id, c)

@@ -19,7 +19,8 @@ from ..program_model import (
     status_phrase,
 )
 from ..project import Project
-from . import RULES, rule
+from ..rule_catalogue import RULES
+from .registry import rule
 
 
 @rule("PRG001", "error", "dependency cycle between programs")
@@ -35,7 +36,7 @@ def check_cycles(project: Project) -> Iterator[Diagnostic]:
 
     Fix: decide which program really runs first and remove the dependency that points back.
     Example:
-    `specs/programs/scoring.yaml:9:15: error[PRG001]: dependency cycle: lead-scoring -> lifecycle-management -> lead-scoring`
+    `specs/programs/lifecycle.yaml:8:23: error[PRG001]: dependency cycle: lifecycle -> scoring -> normalization -> lifecycle`
     """
     cycles = dependency_cycles(project, limit=MAX_CYCLES + 1)
     for cycle in cycles[:MAX_CYCLES]:
@@ -72,7 +73,7 @@ def check_reviews(project: Project) -> Iterator[Diagnostic]:
     Fix: review the program (does the smart list still match, do the flow steps still write the
     right values, is the owner still right?), then set `reviewed.on` to the date and move the old
     date into `reviewed.history`. Example:
-    `specs/programs/bounces.yaml:14:17: warning[PRG002]: review of program 'bounce-management' is 1 day overdue: last reviewed 2021-05-31, due 2021-11-27 (every 180d)`
+    `specs/programs.yaml:8:16: warning[PRG002]: review of program 'one-day-late' is 1 day overdue: last reviewed 2021-06-01, due 2021-07-01 (every 30d)`
     """
     for pid in sorted(project.programs):
         program = project.programs[pid]
@@ -102,7 +103,7 @@ def check_schedules(project: Project) -> Iterator[Diagnostic]:
 
     Fix: add `schedule:` in words, e.g. `"Daily at 02:00 UTC"` or `"Every Monday 06:00"`.
     Example:
-    `specs/programs/dedupe.yaml:8:18: error[PRG003]: program 'deduplication' has a scheduled trigger but no schedule`
+    `specs/programs.yaml:7:17: error[PRG003]: program 'dedupe' has a scheduled trigger but no schedule`
     """
     for pid in sorted(project.programs):
         trigger = project.programs[pid].trigger
@@ -128,7 +129,7 @@ def check_required_categories(project: Project) -> Iterator[Diagnostic]:
 
     Fix: add or activate a program of that category, or, if the team truly does without it,
     remove the category from `required_program_categories`. Example:
-    `mkdocs.yml:31:38: warning[PRG004]: no active program in required category 'bounce-management'`
+    `mkdocs.yml:8:11: warning[PRG004]: no active program in required category 'bounce-management'`
     """
     required = list(dict.fromkeys(project.settings.required_program_categories))
     if not required:
@@ -160,7 +161,7 @@ def check_retired_dependencies(project: Project) -> Iterator[Diagnostic]:
 
     Fix: depend on the program that replaced it, reactivate it, or remove the dependency.
     Example:
-    `specs/programs/scoring.yaml:10:5: warning[PRG005]: active program 'lead-scoring' depends on 'old-normalization', which is retired`
+    `specs/programs.yaml:7:14: warning[PRG005]: active program 'scoring' depends on 'old-normalization', which is retired`
     """
     for pid in sorted(project.programs):
         program = project.programs[pid]
@@ -189,7 +190,7 @@ def check_automations(project: Project) -> Iterator[Diagnostic]:
 
     Fix: activate the program, point `automated_by` at the active program that does the work now,
     or remove `automated_by` if people make this move by hand. Example:
-    `specs/lifecycle/lead.yaml:71:104: warning[PRG006]: transition known -> engaged of lifecycle 'lead' is automated by 'lifecycle-management', which is paused`
+    `specs/lead.yaml:11:47: warning[PRG006]: transition known -> customer of lifecycle 'lead' is automated by 'routing', which is paused`
     """
     for lc_id in sorted(project.lifecycles):
         for t in project.lifecycles[lc_id].transitions:

@@ -14,7 +14,8 @@ from typing import Any
 from .. import specs
 from ..diagnostics import Diagnostic
 from ..project import Project
-from . import declare, rule
+from ..rule_catalogue import declare
+from .registry import rule
 
 ACCOUNTABLE = ("A", "A/R")
 RESPONSIBLE = ("R", "A/R")
@@ -71,7 +72,7 @@ declare(
     slash. The cell is left out of the other RACI checks until it is fixed.
 
     Example: `assign: {mops-manager: X}` gives
-    `specs/raci.yaml:9:31: error[RACI003]: 'X' is not a RACI letter (use R, A, C, I or A/R)`.
+    `specs/raci.yaml:8:28: error[RACI003]: 'X' is not a RACI letter (use R, A, C, I or A/R)`.
     """,
 )
 
@@ -84,7 +85,7 @@ def check_one_accountable(project: Project) -> Iterator[Diagnostic]:
 
     Fix: keep `A` on the one party who signs off and make the others `R` or `C`; if nobody is
     accountable, add one. Example:
-    `specs/raci.yaml:14:5: error[RACI001]: give 'dedupe' exactly one A: now mops-director and sfdc-admin`
+    `specs/raci.yaml:7:5: error[RACI001]: give 'dedupe' exactly one A: now mops-director and sfdc-admin`
     """
     for matrix in project.racis.values():
         for activity in _rows(project, matrix):
@@ -116,7 +117,7 @@ def check_responsible(project: Project) -> Iterator[Diagnostic]:
     also does the work is written `A/R` and counts as the R.
 
     Fix: add `<party>: R`, or turn the A into `A/R`. Example:
-    `specs/raci.yaml:20:5: error[RACI002]: give 'lead-routing' at least one R: nobody does the work`
+    `specs/raci.yaml:10:5: error[RACI002]: give 'routing' at least one R: nobody does the work`
     """
     for matrix in project.racis.values():
         for activity in _rows(project, matrix):

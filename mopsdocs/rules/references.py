@@ -8,7 +8,7 @@ from typing import Any
 from .. import specs
 from ..diagnostics import Diagnostic, did_you_mean
 from ..project import Project
-from . import rule
+from .registry import rule
 
 
 def _unknown(
@@ -36,7 +36,7 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
     and roles for a person's `roles`. The hint names the closest existing id.
 
     Fix: correct the id, or define the missing entity. Example:
-    `specs/lifecycle.yaml:12:9: error[REF001]: unknown stage 'sal2' (did you mean 'sal'?)`
+    `specs/lead.yaml:11:21: error[REF001]: unknown stage 'sal2' (did you mean 'sal'?)`
     """
     p = project
     for role in p.roles.values():

@@ -6,7 +6,7 @@ They have no `check` of their own: the loader (`mopsdocs.loader`) and the valida
 
 from __future__ import annotations
 
-from . import declare
+from ..rule_catalogue import declare
 
 declare(
     "YAML001",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
 from ..project import Project
-from . import rule
+from .registry import rule
 
 
 def _inactive(project: Project, party_id: str) -> bool:

@@ -59,7 +59,7 @@ def _write_schemas(target: Path) -> list[str]:
     """The kind schemas with the new project's ids (completion in editors); existing ones are kept."""
     import json
 
-    from ..project import load_project
+    from ..pipeline import load_project
     from ..schema import all_schemas, with_project_ids
 
     project, _ = load_project(target)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Report
 from ..project import Project
-from .pages import FAMILIES
 
 
 @dataclass
@@ -24,9 +23,9 @@ class SiteContext:
     # families that build them need to know the URL style
     use_directory_urls: bool = True
     notes: list[str] = field(default_factory=list)
-    # page families whose modules are installed: link to their pages only then, so that a
-    # missing family never leaves a broken link (the plugin sets it; tests keep the default)
-    families: tuple[str, ...] = FAMILIES
+    # the page families in this site (None: all of them); pages link to another family's pages
+    # only when it is here, so that a site with fewer families never has a broken link (tests)
+    families: tuple[str, ...] | None = None
 
     @property
     def allow_html(self) -> bool:
@@ -41,7 +40,7 @@ class SiteContext:
 
     def has_family(self, name: str) -> bool:
         """Whether pages of family `name` (e.g. "people") exist in this site, so links to them resolve."""
-        return name in self.families
+        return self.families is None or name in self.families
 
     def svg(self, dot: str) -> str:
         if self.render_svg is None:

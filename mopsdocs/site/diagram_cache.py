@@ -8,6 +8,7 @@ a corrupt or unreadable entry is simply rendered again.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 from dataclasses import dataclass, field
@@ -90,10 +91,8 @@ class DiagramService:
         path = self._path(key)
         if path is None:
             return
-        try:
+        with contextlib.suppress(OSError):  # a read-only checkout still builds; it just renders every time
             write_atomic(path, text)
-        except OSError:
-            pass  # a read-only checkout still builds; it just renders every time
 
 
 __all__ = ["CACHE_DIR", "DiagramService", "project_cache_dir"]

@@ -49,7 +49,7 @@ def _run_dot(data: bytes) -> str:
     import graphviz
 
     try:
-        out = graphviz.pipe("dot", "svg", data, quiet=True)
+        out: bytes = graphviz.pipe("dot", "svg", data, quiet=True)
     except graphviz.ExecutableNotFound:
         raise RendererMissing("Graphviz `dot` disappeared from PATH during the build") from None
     except graphviz.CalledProcessError as exc:

@@ -25,7 +25,7 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from .generate import GeneratedPage
+from .pages import GeneratedPage
 
 NavItem = Any  # str | dict[str, str | list[NavItem]]: the shape of MkDocs' `nav` setting
 # Most pages a navigation section lists directly; families group bigger ones by meaning first.
@@ -100,7 +100,7 @@ def place(
     """The `nav:` to build with: the user's (or MkDocs' automatic one) plus the generated pages."""
     from mkdocs.utils import nest_paths
 
-    result: list[NavItem] = list(nav) if nav is not None else list(nest_paths(own_pages))
+    result: list[NavItem] = list(nav) if nav is not None else list(nest_paths(own_pages))  # type: ignore[no-untyped-call]  # mkdocs.utils is untyped
     listed = referenced_paths(result)
     entries = section_entries([g for g in pages if g.page.path not in listed])
     if not entries:

@@ -1,6 +1,7 @@
-"""What a generated page is, and the registry of page families.
+"""What a generated page is, and where each kind of page lives in the site.
 
-A family module (`mopsdocs.site.families.<name>`) exposes `pages(project, site) -> list[Page]`.
+A family module (`mopsdocs.site.families.<name>`, registered in `mopsdocs.site.generate.FAMILIES`)
+exposes `pages(project, site) -> list[Page]`.
 Each `Page` names a Jinja2 template and carries a view-model (`context`): plain, already-resolved
 data. Templates never load anything and never see spec text as template source.
 """
@@ -12,9 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-# Family modules in navigation order. A module that does not exist yet is skipped.
-FAMILIES = ("lifecycle", "raci", "people", "naming", "programs", "health", "reference")
-
 
 @dataclass(frozen=True)
 class Page:
@@ -24,6 +22,18 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
     nav: tuple[str, ...] = ()  # section titles under the generated section, e.g. ("Lifecycles",)
     order: int = 0  # position among siblings; ties break on title
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    page: Page
+    family: str
+    family_index: int  # position of the family in FAMILIES: the order of the navigation
+    markdown: str  # front matter + the rendered template
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.family_index, self.page.order, self.page.title)
 
 
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:

@@ -19,18 +19,20 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..diagnostics import Report, Severity
-from ..project import Project, load_project
+from ..pipeline import load_project
+from ..project import Project
 from ..report import concise_line
 from .context import SiteContext
 from .diagram_cache import DiagramService, project_cache_dir
-from .generate import GeneratedPage
 from .graphviz_render import RenderError
+from .pages import GeneratedPage
 
 log = get_plugin_logger("mopsdocs")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -38,7 +40,7 @@ ASSET_DIR = "assets/mopsdocs"  # where the shipped CSS/JS land in the site
 INTERNAL_ERRORS: list[str] = []  # set when a page family crashed: `mopsdocs build` exits 3 then
 
 
-class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
+class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # MkDocs' untyped __init_subclass__
     """Generated pages for the specs of the project holding mkdocs.yml."""
 
     def __init__(self) -> None:
@@ -72,7 +74,7 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
         for asset in _assets(".css"):
             config.extra_css.append(f"{ASSET_DIR}/{asset.name}")
         for asset in _assets(".js"):
-            config.extra_javascript.append(f"{ASSET_DIR}/{asset.name}")  # type: ignore[arg-type]
+            config.extra_javascript.append(f"{ASSET_DIR}/{asset.name}")
         if self.diagrams is None or self.diagrams.cache_dir != project_cache_dir(root):
             # MkDocs keeps this plugin object across builds in one process (serve, tests):
             # keep the in-memory cache for the same project only.
@@ -124,18 +126,17 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
         other_pages = [
             f.src_uri
             for f in sorted(files.documentation_pages(), key=_file_sort_key)
-            if f.inclusion.is_in_nav() and f.src_uri not in ours
+            if f.inclusion.is_in_nav() and f.src_uri not in ours  # type: ignore[no-untyped-call]  # untyped in MkDocs
         ]
         config.nav = place(config.nav, other_pages, self.project.settings.nav_section, added)
         self._log_diagrams()
         return files
 
     def _generate(self, config: MkDocsConfig) -> list[GeneratedPage] | None:
-        from .generate import PageConflict, generate, installed_families
+        from .generate import PageConflict, generate
         from .render import TemplateProblem
 
         assert self.project is not None and self.report is not None
-        families = installed_families()
         site = SiteContext(
             self.project,
             self.report,
@@ -143,11 +144,10 @@ class MopsdocsPlugin(BasePlugin):  # type: ignore[type-arg]
             edit_uri=_root_edit_uri(config, self.project.root),
             render_svg=self._render_svg,
             renderer_name=self._renderer_name(),
-            families=tuple(name for name, _ in families),
             use_directory_urls=config.use_directory_urls,
         )
         try:
-            return generate(self.project, site, families)
+            return generate(self.project, site)
         except (TemplateProblem, PageConflict) as exc:
             self._fail(f"cannot generate pages: {exc}")
         except PluginError:

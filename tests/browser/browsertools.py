@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
+
+if TYPE_CHECKING:  # Playwright is imported by the browser fixture, never at collection
+    from playwright.sync_api import Browser, Page, Route, ViewportSize
 
 REPO = Path(__file__).resolve().parent.parent.parent
 BIN = Path(sys.executable).parent
@@ -27,8 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 # One page of each generated type in the example site (site path -> what it is).
 PAGE_TYPES = {
@@ -94,8 +97,8 @@ class Requests:
 
 @contextlib.contextmanager
 def open_page(
-    browser: Any, site: ServedSite, path: str = "", viewport: dict[str, int] | None = None
-) -> Iterator[tuple[Any, Requests]]:
+    browser: Browser, site: ServedSite, path: str = "", viewport: ViewportSize | None = None
+) -> Iterator[tuple[Page, Requests]]:
     """A new context and page at `path`, every request recorded; anything bound elsewhere is
     refused (and recorded) so that a test can never reach the network."""
     phone = viewport == PHONE
@@ -105,7 +108,7 @@ def open_page(
     requests = Requests(site.base)
     context.on("request", lambda r: requests.urls.append(r.url))
 
-    def refuse(route: Any) -> None:
+    def refuse(route: Route) -> None:
         if route.request.url.startswith(site.base):
             route.continue_()
         else:
@@ -126,13 +129,13 @@ def open_page(
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
-def goto(page: Any, url: str) -> None:
+def goto(page: Page, url: str) -> None:
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url}: HTTP {response.status if response else '?'}"
     page.add_style_tag(content=NO_MOTION)  # colours read right after a switch are the final ones
 
 
-def set_scheme(page: Any, scheme: str) -> None:
+def set_scheme(page: Page, scheme: str) -> None:
     """Switch the palette with Material's own toggle button until the body says `scheme`."""
     for _ in range(2):
         if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme:
@@ -214,7 +217,7 @@ def read_links(html: str) -> LinkReader:
     return reader
 
 
-def accessible_names(page: Any, selector: str) -> list[tuple[str, str]]:
+def accessible_names(page: Page, selector: str) -> list[tuple[str, str]]:
     """(role, name) Chromium itself gives each element matching `selector`: what a screen reader
     is told (the DevTools accessibility tree, not a re-computation)."""
     cdp = page.context.new_cdp_session(page)

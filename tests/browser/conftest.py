@@ -15,10 +15,15 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from conftest import require_tool
 
 from .browsertools import REPO, SCREENSHOTS, ServedSite, build_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "specs", "templates")
 
@@ -66,13 +71,12 @@ def site(built_site: Path) -> Iterator[ServedSite]:
 # package scope: Playwright's sync API runs an event loop while it is open, so it must be closed
 # before other test folders (naming, site) start their own Playwright in the same process
 @pytest.fixture(scope="package")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     from .browsertools import CHROMIUM, CHROMIUM_ARGS
 
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does it)")
+    require_tool("chromium", "driving Debian's Chromium through Playwright", path=CHROMIUM)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -6,9 +6,15 @@ axe-core is the pinned npm package (tests/js), injected from disk: nothing is fe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+from conftest import require_tool
 
 from .browsertools import AXE, DESKTOP, PAGE_TYPES, PHONE, ServedSite, accessible_names, open_page, set_scheme
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.slow
 RUN_AXE = """
@@ -28,13 +34,15 @@ SETUPS = [("default", DESKTOP, False), ("slate", DESKTOP, True), ("default", PHO
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `npm ci` in tests/js (scripts/test does it)")
-    return str(AXE)
+    return require_tool(
+        "axe-core", "the accessibility rules", path=AXE, install="npm ci in tests/js (scripts/test does it)"
+    )
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
-def test_axe_finds_nothing_serious_on_each_page_type(browser, site: ServedSite, axe_source: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_axe_finds_nothing_serious_on_each_page_type(
+    browser: Browser, site: ServedSite, axe_source: str, kind: str
+) -> None:
     found = []
     for scheme, viewport, colour_only in SETUPS:
         with open_page(browser, site, PAGE_TYPES[kind], viewport) as (page, _):
@@ -48,7 +56,9 @@ def test_axe_finds_nothing_serious_on_each_page_type(browser, site: ServedSite, 
     assert not found, f"{PAGE_TYPES[kind]}:\n" + "\n".join(found)
 
 
-def test_the_lifecycle_diagram_has_a_title_a_description_and_named_stage_links(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+def test_the_lifecycle_diagram_has_a_title_a_description_and_named_stage_links(
+    browser: Browser, site: ServedSite
+) -> None:
     with open_page(browser, site, "lifecycle/lead/") as (page, _):
         svg = page.locator("figure.mopsdocs-diagram svg.mopsdocs-svg")
         title_id = svg.get_attribute("aria-labelledby")
@@ -66,7 +76,7 @@ def test_the_lifecycle_diagram_has_a_title_a_description_and_named_stage_links(b
         assert ("figure", "Lead lifecycle diagram") in accessible_names(page, "figure.mopsdocs-diagram")
 
 
-def test_the_program_graph_has_a_title_and_named_program_links(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+def test_the_program_graph_has_a_title_and_named_program_links(browser: Browser, site: ServedSite) -> None:
     with open_page(browser, site, "programs/") as (page, _):
         figure = page.locator(".mopsdocs-program-graph")
         assert figure.get_attribute("role") == "figure" and figure.get_attribute("aria-label") == "Program dependencies"

@@ -5,17 +5,23 @@ from __future__ import annotations
 import posixpath
 import urllib.error
 import urllib.request
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
 from .browsertools import DESKTOP, PHONE, LinkReader, ServedSite, open_page, read_links
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ViewportSize
+
 pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_clicking_a_stage_in_the_lifecycle_diagram_lands_on_its_section(browser, site: ServedSite, viewport) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_stage_in_the_lifecycle_diagram_lands_on_its_section(
+    browser: Browser, site: ServedSite, viewport: ViewportSize
+) -> None:
     with open_page(browser, site, "lifecycle/lead/", viewport) as (page, _):
         stage = page.locator("figure.mopsdocs-diagram svg g.stage a").filter(has_text="Sales Accepted").first
         stage.scroll_into_view_if_needed()
@@ -46,7 +52,7 @@ class Crawl:
         try:
             with urllib.request.urlopen(url, timeout=30) as response:
                 body = response.read()
-                status = response.status
+                status: int = response.status  # urlopen's response is untyped
                 if response.headers.get_content_type() == "text/html":
                     reader = read_links(body.decode("utf-8"))
                     self.ids[url] = reader.ids

@@ -13,10 +13,14 @@ import os
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from .browsertools import BIN, PHONE, ServedSite, open_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.slow
 
@@ -94,7 +98,7 @@ form => {
 """
 
 
-def _page_build(page, convention: str, values: dict[str, str]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _page_build(page: Page, convention: str, values: dict[str, str]) -> dict[str, object]:
     form = page.locator(f"form#name-builder-{convention}")
     for field, value in values.items():
         control = form.locator(f"[name='{field}']")
@@ -102,10 +106,11 @@ def _page_build(page, convention: str, values: dict[str, str]) -> dict[str, obje
             control.select_option(value=value)
         else:
             control.fill(value)
-    return form.evaluate(READ_OUTPUT)
+    built: dict[str, object] = form.evaluate(READ_OUTPUT)
+    return built
 
 
-def test_the_builder_builds_what_names_build_builds(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+def test_the_builder_builds_what_names_build_builds(browser: Browser, site: ServedSite) -> None:
     project = site.root.parent
     differ = []
     by_convention: dict[str, list[dict[str, str]]] = {}
@@ -134,7 +139,7 @@ def test_the_builder_builds_what_names_build_builds(browser, site: ServedSite) -
     assert built >= 6  # the list holds valid builds, not only refusals
 
 
-def test_the_page_engine_gives_the_verdicts_of_names_check(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_engine_gives_the_verdicts_of_names_check(browser: Browser, site: ServedSite) -> None:
     project = site.root.parent
     differ = []
     for convention in sorted({c for c, _ in BUILDS}):

@@ -4,14 +4,19 @@ bound elsewhere is refused, so a failure here never reached the network."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from .browsertools import PAGE_TYPES, PHONE, Requests, ServedSite, goto, open_page, set_scheme
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 pytestmark = pytest.mark.slow
 
 
-def test_no_page_type_requests_anything_outside_the_site(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_type_requests_anything_outside_the_site(browser: Browser, site: ServedSite) -> None:
     """One browsing session through every page type, in the dark palette, waiting each time until
     the network is quiet (so late requests, like the search index's, are caught too)."""
     outside: dict[str, list[str]] = {}
@@ -32,7 +37,7 @@ def test_no_page_type_requests_anything_outside_the_site(browser, site: ServedSi
         assert site.url("search/search_index.json") in requests.urls
 
 
-def test_searching_and_browsing_on_a_phone_stays_on_the_site(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+def test_searching_and_browsing_on_a_phone_stays_on_the_site(browser: Browser, site: ServedSite) -> None:
     with open_page(browser, site, "", PHONE) as (page, requests):
         page.locator("label.md-header__button[for=__search]").click()
         box = page.locator("input.md-search__input")

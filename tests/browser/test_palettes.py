@@ -8,11 +8,15 @@ and shapes a diagram is read by (WCAG 1.4.11).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .browsertools import ServedSite, contrast, luminance, open_page, over, parse_colour, set_scheme
+from .browsertools import Colour, ServedSite, contrast, luminance, open_page, over, parse_colour, set_scheme
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.slow
 SCHEMES = ["default", "slate"]
@@ -51,18 +55,21 @@ LANES = """
 """
 
 
-def colour(item: dict[str, Any]) -> tuple[float, float, float, float]:
+def colour(item: dict[str, Any]) -> Colour:
     r, g, b, a = parse_colour(item["value"])
     return r, g, b, a * item["alpha"]
 
 
-def probe(page, selector: str, prop: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    found = page.evaluate(PROBE, [selector, prop])
+Lanes = list[tuple[list[float], Colour]]  # swimlane boxes (x0, y0, x1, y1) and their composited fills
+
+
+def probe(page: Page, selector: str, prop: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = page.evaluate(PROBE, [selector, prop])
     assert found, f"nothing matches {selector}"
     return found
 
 
-def page_background(page) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+def page_background(page: Page) -> Colour:
     """The page's background, checked to be the scheme's: light for default, dark for slate."""
     bg = parse_colour(page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -70,11 +77,11 @@ def page_background(page) -> tuple[float, float, float, float]:  # type: ignore[
     return bg
 
 
-def lane_backgrounds(page, bg) -> list[tuple[list[float], tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def]
+def lane_backgrounds(page: Page, bg: Colour) -> Lanes:
     return [(lane["box"], over(colour(lane), bg)) for lane in page.evaluate(LANES)]
 
 
-def behind(centre: list[float] | None, lanes, bg):  # type: ignore[no-untyped-def]
+def behind(centre: list[float] | None, lanes: Lanes, bg: Colour) -> Colour:
     """What a diagram element stands on: the swimlane around its centre, else the page."""
     for box, fill in lanes:
         if centre and box[0] <= centre[0] <= box[2] and box[1] <= centre[1] <= box[3]:
@@ -82,7 +89,7 @@ def behind(centre: list[float] | None, lanes, bg):  # type: ignore[no-untyped-de
     return bg
 
 
-def weakest(items) -> tuple[float, str]:  # type: ignore[no-untyped-def]
+def weakest(items: Iterable[tuple[dict[str, Any], Colour]]) -> tuple[float, str]:
     """The lowest contrast among (element, what it stands on) pairs, and which element it is."""
     worst = (99.0, "")
     for item, bg in items:
@@ -92,7 +99,7 @@ def weakest(items) -> tuple[float, str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_lifecycle_diagram_is_readable_in_both_palettes(browser, site: ServedSite, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_lifecycle_diagram_is_readable_in_both_palettes(browser: Browser, site: ServedSite, scheme: str) -> None:
     with open_page(browser, site, "lifecycle/lead/") as (page, _):
         set_scheme(page, scheme)
         bg = page_background(page)
@@ -124,7 +131,7 @@ def test_the_lifecycle_diagram_is_readable_in_both_palettes(browser, site: Serve
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_program_graph_is_readable_in_both_palettes(browser, site: ServedSite, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_program_graph_is_readable_in_both_palettes(browser: Browser, site: ServedSite, scheme: str) -> None:
     with open_page(browser, site, "programs/") as (page, _):
         set_scheme(page, scheme)
         bg = page_background(page)
@@ -157,13 +164,16 @@ CELL = """
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_raci_letters_are_readable_and_written_out_in_both_palettes(browser, site: ServedSite, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_raci_letters_are_readable_and_written_out_in_both_palettes(
+    browser: Browser, site: ServedSite, scheme: str
+) -> None:
     with open_page(browser, site, "raci/mops/") as (page, _):
         set_scheme(page, scheme)
         bg = page_background(page)
         cells = page.evaluate(CELL)
         assert {c["letter"] for c in cells} == {"R", "A", "C", "I", "A/R"}
-        weak, by_colour = [], {}
+        weak: list[str] = []
+        by_colour: dict[str, set[str]] = {}
         for c in cells:
             assert c["shown"] == c["letter"], c  # the letter is in the cell as text: never colour alone
             cell_bg = over(parse_colour(c["bg"]), bg)
@@ -208,10 +218,10 @@ TEXTS = r"""
     ],
 )
 def test_page_text_is_readable_in_both_palettes(
-    browser,
+    browser: Browser,
     site: ServedSite,
     scheme: str,
-    path: str,  # type: ignore[no-untyped-def]
+    path: str,
     selector: str,
 ) -> None:
     with open_page(browser, site, path) as (page, _):

@@ -3,9 +3,15 @@ under test-output/screenshots/ (gitignored); on the phone no page is wider than 
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import pytest
 
 from .browsertools import DESKTOP, PAGE_TYPES, PHONE, ServedSite, open_page, set_scheme
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.slow
 DARK = ("lifecycle", "raci", "programs-index", "naming")  # pages with diagrams or colours: also in slate
@@ -14,7 +20,7 @@ MAX_HEIGHT = 6000  # px: the top of the longest pages (the rule catalogue) is en
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
-def test_screenshots_of_each_page_type(browser, site: ServedSite, screenshots, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_screenshots_of_each_page_type(browser: Browser, site: ServedSite, screenshots: Path, kind: str) -> None:
     shots = [("default", DESKTOP), ("default", PHONE)] + ([("slate", DESKTOP)] if kind in DARK else [])
     for scheme, viewport in shots:
         with open_page(browser, site, PAGE_TYPES[kind], viewport) as (page, _):

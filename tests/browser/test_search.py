@@ -7,9 +7,14 @@ scrolling). Ids are the words people see in the YAML: every generated page shows
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from .browsertools import PHONE, ServedSite, open_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +41,7 @@ BY_ID = [
 ]
 
 
-def open_search(page) -> object:  # type: ignore[no-untyped-def]
+def open_search(page: Page) -> Locator:
     """Open Material's search as a user does (the header's search box; the icon on a phone)."""
     icon = page.locator("label.md-header__button[for=__search]")
     if icon.is_visible():
@@ -46,7 +51,7 @@ def open_search(page) -> object:  # type: ignore[no-untyped-def]
     return box
 
 
-def search(page, box, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+def search(page: Page, box: Locator, query: str) -> list[str]:
     """Results (link paths with their anchors, query strings dropped) Material shows for `query`."""
     meta = "document.querySelector('.md-search-result__meta').textContent"
     box.fill("")
@@ -55,7 +60,9 @@ def search(page, box, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     box.fill(query)
     box.press("End")
     page.wait_for_function(f"/matching document/.test({meta})")  # this query's answer (or "No matching")
-    hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)")
+    hrefs: list[str] = page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)"
+    )
     return [h.split("?")[0] + ("#" + h.split("#", 1)[1] if "#" in h else "") for h in hrefs]
 
 
@@ -65,7 +72,9 @@ def _found(site: ServedSite, results: list[str], path: str, anchor: str | None) 
 
 
 @pytest.mark.parametrize("cases", [BY_NAME, BY_ID], ids=["by-name", "by-id"])
-def test_search_finds_each_thing_by_name_and_by_id(browser, site: ServedSite, cases) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_each_thing_by_name_and_by_id(
+    browser: Browser, site: ServedSite, cases: list[tuple[str, str, str | None]]
+) -> None:
     with open_page(browser, site, "") as (page, _):
         box = open_search(page)
         missed = []
@@ -77,7 +86,7 @@ def test_search_finds_each_thing_by_name_and_by_id(browser, site: ServedSite, ca
         assert not missed, "\n".join(missed)
 
 
-def test_a_director_on_a_phone_finds_who_owns_bounce_handling(browser, site: ServedSite) -> None:  # type: ignore[no-untyped-def]
+def test_a_director_on_a_phone_finds_who_owns_bounce_handling(browser: Browser, site: ServedSite) -> None:
     """Search, open the program, follow its owner to the page of what that role owns."""
     with open_page(browser, site, "", PHONE) as (page, _):
         box = open_search(page)

@@ -6,11 +6,11 @@ this project's ids, hover help from the model descriptions, and errors for missp
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project, run_cli
+from conftest import REPO, make_project, require_tool, run_cli
 from lsp import LspClient
 
 SERVER = REPO / "tests" / "js" / "node_modules" / ".bin" / "yaml-language-server"
@@ -27,9 +27,11 @@ MKDOCS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categori
 
 
 @pytest.fixture
-def client(tmp_path: Path):
-    if not SERVER.exists() or not shutil.which("node"):
-        pytest.fail("yaml-language-server is not installed: run scripts/test (it installs tests/js)")
+def client(tmp_path: Path) -> Iterator[tuple[LspClient, Path]]:
+    require_tool("node", "running yaml-language-server")
+    require_tool(
+        "yaml-language-server", "the editor engine", path=SERVER, install="npm ci in tests/js (scripts/test does it)"
+    )
     root = make_project(tmp_path / "p", {"specs/team.yaml": TEAM}, MKDOCS)
     assert run_cli(["schema", "-o", str(root / ".mopsdocs" / "schemas"), "--with-ids"], cwd=root).code == 0
     lsp = LspClient([str(SERVER), "--stdio"], root)
@@ -48,11 +50,11 @@ stages:
     name: Known
     initial: true
     onwer: maude
-    owner: 
+    owner:\x20
 """
 
 
-def test_typo_is_flagged_and_owner_completes_with_project_ids(client) -> None:
+def test_typo_is_flagged_and_owner_completes_with_project_ids(client: tuple[LspClient, Path]) -> None:
     lsp, root = client
     path = root / "specs" / "lead.yaml"
     uri = lsp.open(path, LIFECYCLE)
@@ -74,7 +76,7 @@ def test_typo_is_flagged_and_owner_completes_with_project_ids(client) -> None:
     assert {"maude", "mops-manager", "marketing-ops"} <= labels, sorted(labels)
 
 
-def test_hover_shows_the_model_description(client) -> None:
+def test_hover_shows_the_model_description(client: tuple[LspClient, Path]) -> None:
     lsp, root = client
     text = (
         "# yaml-language-server: $schema=../.mopsdocs/schemas/lifecycle.schema.json\nkind: lifecycle\n"

@@ -211,8 +211,8 @@ JUNK: list[Any] = [
 
 
 def _containers(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
-    out = []
-    stack = [(path, node)]
+    out: list[tuple[tuple[Any, ...], Any]] = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [(path, node)]
     while stack:
         at, item = stack.pop()
         if isinstance(item, dict):
@@ -283,9 +283,10 @@ def shuffle_keys(node: Any, rng: random.Random) -> Any:
 
 def dump(doc: Any, rng: random.Random) -> str:
     style = rng.choice([False, None])
-    return yaml.safe_dump(
+    text: str = yaml.safe_dump(
         doc, sort_keys=False, allow_unicode=True, default_flow_style=style, width=rng.choice([80, 4096])
     )
+    return text
 
 
 def render(

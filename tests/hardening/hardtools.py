@@ -18,10 +18,14 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, Phase, settings
+
+if TYPE_CHECKING:  # conftest is imported where it is needed: mutate.py runs without pytest
+    from conftest import Result
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -109,8 +113,8 @@ def located(out: str, root: Path, context: str = "") -> list[re.Match[str]]:
     return found
 
 
-def sane(result: object, root: Path | None = None, context: str = "", concise: bool = False) -> None:
-    code, out, err = result.code, result.out, result.err  # type: ignore[attr-defined]
+def sane(result: Result, root: Path | None = None, context: str = "", concise: bool = False) -> None:
+    code, out, err = result.code, result.out, result.err
     no_crash(code, out, err, context)
     if concise and root is not None and code in (0, 1):
         diags = located(out, root, context)
@@ -153,11 +157,11 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {"MOPSDOCS_CACHE_DIR": _PRIVATE_CACHE[0], **os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
 
 
-def write_project(root: Path, files: dict[str, str | bytes], mkdocs: str = MKDOCS) -> Path:
+def write_project(root: Path, files: Mapping[str, str | bytes], mkdocs: str = MKDOCS) -> Path:
     """A project with the files written exactly as given (hostile input is never dedented)."""
     from conftest import make_project
 
-    return make_project(root, files, mkdocs, dedent=False)
+    return make_project(root, dict(files), mkdocs, dedent=False)
 
 
 def yaml_suite_inputs() -> list[Path]:

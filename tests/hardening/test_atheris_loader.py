@@ -15,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hardtools import REPO, yaml_suite_inputs
+from conftest import require_tool
+from hardtools import REPO, YAML_SUITE, yaml_suite_inputs
 
 TARGET = REPO / "fuzz" / "fuzz_loader.py"
 REGRESSIONS = REPO / "fuzz" / "regressions"
@@ -39,13 +40,21 @@ def test_regressions_replay_clean() -> None:
 
 
 def test_fuzz_the_loader_for_a_bounded_time(tmp_path: Path) -> None:
+    require_tool(
+        "the YAML test suite",
+        "the fuzzers' seed corpus",
+        path=YAML_SUITE,
+        install="clone github.com/yaml/yaml-test-suite (data) into ../shared/corpora/yaml-test-suite",
+    )
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i, path in enumerate(yaml_suite_inputs()):
         shutil.copy(path, corpus / f"suite-{i:03d}.yaml")
     for path in sorted((REPO / "specs").rglob("*.yaml")):
         shutil.copy(path, corpus / f"example-{path.name}")
-    assert len(list(corpus.iterdir())) > 300
+    assert len(list(corpus.iterdir())) > 300, (
+        f"the seed corpus is too small: {len(yaml_suite_inputs())} inputs in {YAML_SUITE}"
+    )
     artifacts = tmp_path / "artifacts"
     artifacts.mkdir()
     args = [

@@ -1,71 +1,26 @@
-"""Dependencies: the lock agrees with pyproject.toml, runtime bounds stop before breaking majors,
-and the vulnerability audit fails on findings, warns (never passes silently) when it cannot look."""
+"""The dependency audit's policy (requirements/audit.py), on recorded pip-audit answers: offline.
+
+The audit itself asks online advisory services (PyPI, OSV) that CI machines here cannot reach, so
+it is not part of the suite: run `python requirements/audit.py --strict-network` on a connected
+machine (docs/dependencies.md). These tests prove that its verdicts are right wherever it runs: a
+finding fails, a broken audit is never green, an unreachable service is loud. The lock's agreement
+with pyproject.toml is tests/test_dependencies_lock.py.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import io
 import json
-import subprocess
 import sys
-import tomllib
-import warnings
 
 from hardtools import REPO
-from packaging.markers import default_environment
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
-from packaging.version import Version
 
-LOCK = REPO / "requirements" / "lock.txt"
 spec = importlib.util.spec_from_file_location("mopsdocs_requirements_audit", REPO / "requirements" / "audit.py")
 assert spec and spec.loader
 audit = importlib.util.module_from_spec(spec)
 sys.modules[spec.name] = audit  # dataclasses look their module up there
 spec.loader.exec_module(audit)
-
-
-def locked() -> dict[str, Version]:
-    pins = {}
-    for line in LOCK.read_text().splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            name, _, version = line.partition("==")
-            assert version, f"not pinned: {line}"
-            pins[canonicalize_name(name)] = Version(version)
-    return pins
-
-
-def project() -> dict:
-    return tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-
-
-def test_the_lock_satisfies_every_requirement_of_the_package_and_its_extras() -> None:
-    pins = locked()
-    env = {**default_environment(), "extra": ""}
-    meta = project()
-    requirements = [Requirement(r) for r in meta["dependencies"]]
-    for extra in ("render", "test"):
-        requirements += [Requirement(r) for r in meta["optional-dependencies"][extra]]
-    for req in requirements:
-        if req.marker is not None and not req.marker.evaluate(env):
-            continue
-        name = canonicalize_name(req.name)
-        assert name in pins, f"{req.name} is not in requirements/lock.txt: run requirements/make_lock.sh"
-        assert req.specifier.contains(pins[name], prereleases=True), f"lock has {name}=={pins[name]}, needs {req}"
-    assert "pip-audit" in pins and "atheris" in pins
-
-
-def test_runtime_dependencies_are_bounded_below_the_next_major() -> None:
-    """MkDocs 2 drops plugins; Material 10 may never come (9.x is maintained until 2027): every runtime
-    dependency has an upper bound, so an upstream major release cannot break an install."""
-    for text in project()["dependencies"]:
-        req = Requirement(text)
-        uppers = [s for s in req.specifier if s.operator in ("<", "<=", "~=", "==")]
-        assert uppers, f"{req.name} has no upper bound"
-    names = {Requirement(t).name.lower(): Requirement(t) for t in project()["dependencies"]}
-    assert not names["mkdocs"].specifier.contains("2.0")
-    assert not names["mkdocs-material"].specifier.contains("10.0")
 
 
 # --------------------------------------------------------------------------- the audit's policy
@@ -132,17 +87,3 @@ def test_a_broken_audit_is_never_green() -> None:
         ("osv", 1, "", "ERROR: invalid requirement: 'click=8'\n"),
     )
     assert code == 2 and "invalid requirement" in err
-
-
-# --------------------------------------------------------------------------- the real audit
-
-
-def test_pip_audit_of_the_lock() -> None:
-    proc = subprocess.run(
-        [sys.executable, str(REPO / "requirements" / "audit.py")], capture_output=True, text=True, timeout=900
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr  # 1: vulnerabilities (listed above); 2: audit broken
-    if "INCOMPLETE" in proc.stderr:
-        warnings.warn(proc.stderr.strip(), stacklevel=1)  # shown in the test summary: not hidden, not a failure
-    else:
-        assert "no known vulnerabilities" in proc.stdout

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import Result, require_tool, run_cli
 from hardtools import limited_run, no_crash, time_limit, write_project
 
 from mopsdocs.loader import load_text
@@ -41,7 +41,7 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-def run(args: list[str], root: Path, seconds: float = 60):
+def run(args: list[str], root: Path, seconds: float = 60) -> Result:
     with time_limit(seconds):
         result = run_cli(args, cwd=root)
     no_crash(result.code, result.out, result.err, " ".join(args))
@@ -114,20 +114,23 @@ def test_diagram_dot_and_svg_keep_labels_as_labels(root: Path, tmp_path: Path) -
     spec = load_text((root / "specs" / "lifecycle.yaml").read_text(encoding="utf-8"), "l.yaml").documents[0].data
     dot = run(["graph", "lead"], root)
     assert dot.code == 0, dot.err
-    drawn = subprocess.run(["dot", "-Tsvg"], input=dot.out, capture_output=True, text=True, timeout=60)
+    drawn = subprocess.run(
+        [require_tool("dot", "drawing the DOT"), "-Tsvg"], input=dot.out, capture_output=True, text=True, timeout=60
+    )
     assert drawn.returncode == 0, drawn.stderr
     # one node per stage and one edge per transition, whatever the labels say (ids are ours)
     # every node Graphviz drew is a stage or part of the legend, every edge joins two of them:
     # a label that broke out of its quotes would have added nodes such as `injected`, `a`, `evil`
     stages = {s["id"] for s in spec["stages"]}
-    nodes, edges = [], []
+    nodes: list[str] = []
+    edges: list[str] = []
     for group in ET.fromstring(drawn.stdout.encode()).iter(SVG + "g"):
-        title = group.find(SVG + "title")
         kind = group.get("class", "").split()[:1]
-        if kind == ["node"]:
-            nodes.append(title.text)
-        elif kind == ["edge"]:
-            edges.append(title.text)
+        if kind not in (["node"], ["edge"]):
+            continue
+        title = group.find(SVG + "title")
+        assert title is not None and title.text is not None, "Graphviz gives every node and edge a <title>"
+        (nodes if kind == ["node"] else edges).append(title.text)
     assert {n for n in nodes if not n.startswith("legend:")} == stages
     assert all(e.split("->")[0] in stages | set(nodes) and e.split("->")[1] in stages | set(nodes) for e in edges)
     assert len([e for e in edges if not e.startswith("legend:")]) == len(spec["transitions"])

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import Result, run_cli
 from hardtools import REPO, sane, write_project
 
 from mopsdocs.config import LimitSettings
@@ -27,7 +27,7 @@ def mkdocs(**limits: int) -> str:
     return f"site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n      limits:\n{block}"
 
 
-def check(root: Path, *args: str):
+def check(root: Path, *args: str) -> Result:
     result = run_cli(["check", "--format", "concise", *args], cwd=root)
     sane(result, root, "check --format concise", concise=True)
     return result
@@ -75,7 +75,9 @@ def nested(depth: int) -> str:
         ),
     ],
 )
-def test_each_cap_from_mkdocs_yml(tmp_path: Path, setting: str, at_cap: dict, over_cap: dict, message: str) -> None:
+def test_each_cap_from_mkdocs_yml(
+    tmp_path: Path, setting: str, at_cap: dict[str, str], over_cap: dict[str, str], message: str
+) -> None:
     value = {"max_file_bytes": 500, "max_documents": 3, "max_depth": 6, "max_files": 4}[setting]
     ok = write_project(tmp_path / "at", at_cap, mkdocs(**{setting: value}))
     assert check(ok).code == 0
@@ -121,7 +123,8 @@ def _generate_scale(out: Path, **sizes: int) -> Path:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.generate(out, **sizes)
+    root: Path = module.generate(out, **sizes)  # a module loaded by path: untyped to mypy
+    return root
 
 
 def _measure(root: Path) -> dict[str, int]:

@@ -159,7 +159,7 @@ def run_to_end(args: list[str], cwd: Path) -> float:
 
 
 def kill_loop(
-    args: list[str], cwd: Path, restore: Callable[[], None], snapshot: Callable[[], object], runs: int, seed: int
+    args: list[str], cwd: Path, restore: Callable[[], object], snapshot: Callable[[], object], runs: int, seed: int
 ) -> tuple[object, object, Counter[str]]:
     """Kill `mopsdocs ARGS` at seeded random moments; every snapshot after a kill is the old or the new one."""
     restore()
@@ -176,7 +176,7 @@ def kill_loop(
         if moment is None:
             proc.wait(timeout=300)
         else:
-            time.sleep(moment)
+            time.sleep(moment)  # chooses when to kill (seeded): no event to wait for
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=60)
         now = snapshot()
@@ -296,7 +296,7 @@ def test_schema_killed_midway_leaves_each_file_old_or_new(tmp_path: Path) -> Non
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.2, 0.8))
+        time.sleep(rng.uniform(0.2, 0.8))  # when to kill (seeded), not a wait for an event
         proc.kill()
         proc.wait()
         now = snapshot()
@@ -314,7 +314,7 @@ def test_init_killed_midway_leaves_whole_files_and_a_rerun_completes(tmp_path: P
         proc = subprocess.Popen(
             [EXE, "init", str(target)], cwd=tmp_path, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.3, 1.2))
+        time.sleep(rng.uniform(0.3, 1.2))  # when to kill (seeded), not a wait for an event
         proc.kill()
         proc.wait()
         partial = digest_tree(target) if target.exists() else {}

@@ -94,7 +94,8 @@ def matches(conv: specs.Convention, vocabularies: dict[str, specs.Vocabulary], n
 def field_ok(conv: specs.Convention, f: specs.NameField, vocabularies: dict[str, specs.Vocabulary], text: str) -> bool:
     kind = f.type or ("vocabulary" if f.vocabulary else "date" if f.format else "text")
     if kind == "vocabulary":
-        codes = [v.code for v in vocabularies[f.vocabulary].values]  # type: ignore[index]
+        assert f.vocabulary is not None, f
+        codes = [v.code for v in vocabularies[f.vocabulary].values]
         return any(
             len(c) == len(text) and all(same_char(a, b, conv.case_sensitive) for a, b in zip(text, c)) for c in codes
         )
@@ -261,7 +262,8 @@ def values_for(
 ) -> str:
     kind = f.type or ("vocabulary" if f.vocabulary else "date" if f.format else "text")
     if kind == "vocabulary":
-        code = draw(st.sampled_from([v.code for v in vocabularies[f.vocabulary].values]))  # type: ignore[index]
+        assert f.vocabulary is not None, f
+        code = draw(st.sampled_from([v.code for v in vocabularies[f.vocabulary].values]))
         return code if conv.case_sensitive or not draw(st.booleans()) else code.swapcase()
     if kind == "date":
         day = draw(st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)))

@@ -16,7 +16,7 @@ from mopsdocs.naming.dates import date_rx, parse_format
 from mopsdocs.naming.explain import explain, verdict
 from mopsdocs.naming.grammar import parse_template
 from mopsdocs.naming.userpattern import PatternProblem, compile_user_pattern
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +100,8 @@ CASES = [
         "OPS_Bounce Management",
         [
             (
-                "area: 'Bounce' is not an area code: use one of Data, Email, Scoring, Lifecycle, Routing, Sync, Privacy, "
-                "Alerts, Import, Enrichment, ..."
+                "area: 'Bounce' is not an area code: use one of Data, Email, Scoring, Lifecycle, Routing, Sync, "
+                "Privacy, Alerts, Import, Enrichment, ..."
             ),
             "expected '_' after the area, found ' '",
         ],

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from conftest import REPO
+from conftest import REPO, require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from naming_reference import conventions, valid_names
@@ -19,7 +19,7 @@ from mopsdocs.naming.build import build_name
 from mopsdocs.naming.catalogue import compile_all
 from mopsdocs.naming.compiler import CompiledConvention, compile_convention
 from mopsdocs.naming.jsdata import convention_data
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 
 ENGINE = REPO / "mopsdocs" / "assets" / "namebuilder.js"
 RUNNER = Path(__file__).with_name("js_runner.js")
@@ -107,9 +107,9 @@ def _python(conv: CompiledConvention, names: list[str], builds: list[dict[str, s
 
 
 def _node(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    assert NODE is not None, "node is needed for these tests (scripts/test installs it)"
+    node = NODE or require_tool("node", "running the page's name builder (namebuilder.js)")
     proc = subprocess.run(
-        [NODE, str(RUNNER), str(ENGINE)],
+        [node, str(RUNNER), str(ENGINE)],
         input=json.dumps({"cases": cases}),
         capture_output=True,
         text=True,
@@ -117,7 +117,8 @@ def _node(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)["results"]
+    results: list[dict[str, Any]] = json.loads(proc.stdout)["results"]
+    return results
 
 
 def test_example_project_conventions_agree() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -18,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, assert_golden_tree, make_project
+from conftest import REPO, assert_golden_tree, make_project, require_tool
 
 from mopsdocs.naming.catalogue import compile_all
 from mopsdocs.naming.jsdata import convention_data
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.families import naming
 from mopsdocs.site.render import render_page
@@ -132,9 +131,9 @@ def test_hostile_values_stay_text() -> None:
 
 @pytest.mark.slow
 def test_the_built_page_builds_names_in_a_browser(tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium, "Chromium is needed (scripts/test installs it)"
+    from playwright import sync_api  # the test extra installs it
+
+    chromium = require_tool("chromium", "building names in the page in a browser")
     root = make_project(
         tmp_path / "site",
         {"specs/naming.yaml": NAMING, "docs/index.md": "# Home\n"},

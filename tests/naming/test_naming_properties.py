@@ -14,13 +14,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from naming_reference import conventions, matches, valid_names
 
-from mopsdocs.naming.compiler import compile_convention
+from mopsdocs import specs
+from mopsdocs.naming.compiler import CompiledConvention, compile_convention
 from mopsdocs.naming.explain import explain, verdict
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _compiled(case):  # type: ignore[no-untyped-def]
+def _compiled(
+    case: tuple[specs.Convention, dict[str, specs.Vocabulary]],
+) -> tuple[specs.Convention, dict[str, specs.Vocabulary], CompiledConvention]:
     conv, vocabularies = case
     compiled, problems = compile_convention(conv, vocabularies)
     assert problems == [], (conv.template, problems)

@@ -89,7 +89,9 @@ def test_built_catalogue_graph_and_program_pages_link_correctly(tmp_path: Path, 
     for href, title in links:
         target, _ = resolve(site, index_url, href)
         assert target.is_file(), f"graph node link {href} from {index_url} does not resolve"
-        heading = re.search(r"<h1[^>]*>(.*?)<", target.read_text(encoding="utf-8")).group(1)
+        found = re.search(r"<h1[^>]*>(.*?)<", target.read_text(encoding="utf-8"))
+        assert found is not None, f"{target} has no <h1>"
+        heading = found.group(1)
         assert unescape(title).startswith(unescape(heading)), "a node's title names the program it opens"
     assert "<title" in svg and "Program dependencies" in svg
     assert len(re.findall(r'class="node[^"]*"', svg)) == len(programs)

@@ -1,17 +1,24 @@
-"""The program model behind PRG001-006 and the health page: durations, cycles, reviews, audit."""
+"""The program model behind PRG001-006 and the health page: durations, cycles, reviews, the audit."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, make_project, run_cli
 
 from mopsdocs import durations
-from mopsdocs.program_model import QUESTIONS, audit, dependency_cycles, review_status
-from mopsdocs.project import load_project
+from mopsdocs.diagnostics import Diagnostic, Report
+from mopsdocs.pipeline import load_project
+from mopsdocs.program_model import dependency_cycles, review_status
+from mopsdocs.project import Project
+from mopsdocs.rule_catalogue import RULES
+from mopsdocs.site.context import SiteContext
+from mopsdocs.site.families import health
+from mopsdocs.site.render import render_page
 
 TEAM = """\
 kind: team
@@ -47,7 +54,7 @@ def program(
     return "\n".join(lines) + "\n"
 
 
-def load(root: Path, as_of: str = "2021-12-01"):
+def load(root: Path, as_of: str | None = "2021-12-01") -> tuple[Project, Report]:
     return load_project(root, as_of=as_of)
 
 
@@ -144,19 +151,35 @@ def test_review_due_day_is_not_overdue_and_the_next_day_is(tmp_path: Path) -> No
     assert [d.code for d in report.diagnostics if d.code.startswith("PRG")] == ["PRG002"]
 
 
-# --------------------------------------------------------------------------- audit
+# --------------------------------------------------------------------------- the audit (health page)
 
 
-def test_audit_of_a_sound_catalogue_passes_every_question(tmp_path: Path) -> None:
-    files = {"specs/team.yaml": TEAM}
+def audit_of(root: Path, as_of: str | None = "2021-12-01") -> tuple[list[dict[str, Any]], str, list[Diagnostic]]:
+    """The health page's audit view-model, the rendered page and the report's diagnostics."""
+    proj, report = load(root, as_of)
+    site = SiteContext(proj, report)
+    [page] = health.pages(proj, site)
+    return page.context["audit"], render_page(page, site), report.sorted()
+
+
+def test_every_audit_question_is_answered_by_known_rules() -> None:
+    codes = [code for _, codes in health.AUDIT for code in codes]
+    assert codes == ["PRG004", "TEAM001", "TEAM002", "PRG002", "PRG005", "PRG006"]
+    assert all(code in RULES for code in codes)
+
+
+def test_audit_of_a_sound_catalogue_has_no_problems(tmp_path: Path) -> None:
+    files = {"specs/team.yaml": TEAM.replace(", {id: nobody-role, name: Empty, team: mops}", "")}
     for category in ("privacy-compliance", "preference-center", "bounce-management"):
         files[f"specs/{category}.yaml"] = program(category, category=category)
-    proj, _ = load(make_project(tmp_path / "p", files))
-    findings = audit(proj)
-    assert [(f.question, f.ok) for f in findings] == [(q, True) for q in QUESTIONS]
+    audit, text, diagnostics = audit_of(make_project(tmp_path / "p", files))
+    assert diagnostics == []
+    assert [(q["question"], q["problems"], q["checked"]) for q in audit] == [(q, [], True) for q, _ in health.AUDIT]
+    assert text.count("| no problems |") == len(health.AUDIT)
+    assert "**" not in text.split("## Operational programs audit")[1]  # no problem count, no section
 
 
-def test_audit_finds_every_problem_newest_first(tmp_path: Path) -> None:
+def test_audit_shows_the_rules_diagnostics_by_question_newest_first(tmp_path: Path) -> None:
     lead = """\
     kind: lifecycle
     id: lead
@@ -183,24 +206,55 @@ def test_audit_finds_every_problem_newest_first(tmp_path: Path) -> None:
         "specs/never.yaml": program("never", reviewed=None),
     }
     # the default settings: the three playbook categories are required (PRG004)
-    proj, _ = load(make_project(tmp_path / "p", files, mkdocs="site_name: t\nplugins:\n  - mopsdocs\n"))
-    problems = [(f.question, f.programs, f.since, f.code) for f in audit(proj) if not f.ok]
-    assert problems == [
-        # undated gaps first (they exist today), in question order
-        ("preference-center", ("prefs",), None, "PRG004"),
-        ("bounces", ("old-bounces",), None, "PRG004"),
-        ("owners", ("prefs",), None, "TEAM002"),
-        ("reviews", ("never",), None, "PRG002"),
-        ("not-running", ("old-bounces",), None, "PRG006"),
-        ("not-running", ("scoring", "old-bounces"), None, "PRG005"),
-        # then dated problems, newest first
-        ("owners", ("consent",), dt.date(2021, 10, 1), "TEAM001"),
-        ("reviews", ("scoring",), dt.date(2021, 7, 30), "PRG002"),
-        ("reviews", ("prefs",), dt.date(2021, 2, 9), "PRG002"),
+    root = make_project(tmp_path / "p", files, mkdocs="site_name: t\nplugins:\n  - mopsdocs\n")
+    audit, text, diagnostics = audit_of(root)
+    found = [
+        [(d["code"], d["where"], d["since"], (d["subject"] or {}).get("path")) for d in q["problems"]] for q in audit
     ]
-    passed = [f.question for f in audit(proj) if f.ok]
-    assert passed == ["privacy"]
-    assert all(f.location is not None for f in audit(proj) if not f.ok)
+    assert found == [
+        [  # undated: in the report's order (file, line)
+            ("PRG004", "mkdocs.yml:3:5", None, None),
+            ("PRG004", "mkdocs.yml:3:5", None, None),
+        ],
+        [  # undated first (the role exists today), then newest first
+            ("TEAM002", "specs/team.yaml:3:61", None, None),
+            ("TEAM001", "specs/consent.yaml:6:8", "2021-10-01", "programs/consent.md"),
+        ],
+        [
+            ("PRG002", "specs/never.yaml:2:5", None, "programs/never.md"),
+            ("PRG002", "specs/scoring.yaml:8:16", "2021-07-30", "programs/scoring.md"),
+            ("PRG002", "specs/prefs.yaml:7:16", "2021-02-09", "programs/prefs.md"),
+        ],
+        [
+            ("PRG006", "specs/lead.yaml:8:43", None, "lifecycle/lead.md"),
+            ("PRG005", "specs/scoring.yaml:7:14", None, "programs/scoring.md"),
+        ],
+    ]
+    # one producer: the audit shows exactly the report's diagnostics of its rules, the same text
+    shown = sorted((d["code"], d["where"], d["message"]) for q in audit for d in q["problems"])
+    asked = {code for _, codes in health.AUDIT for code in codes}
+    assert shown == sorted((d.code, str(d.location), d.message) for d in diagnostics if d.code in asked)
+    assert [q["checked"] for q in audit] == [True] * 4
+    section = text.split("## Operational programs audit")[1]
+    assert section.count("**2 problems**") == 3 and section.count("**3 problems**") == 1
+    assert "### Are program reviews current?" in section
+    assert "(reference/rules.md#prg002)" in section and "[Program scoring](programs/scoring.md)" in section
+    assert "2021&#45;07&#45;30" in section
+
+
+def test_audit_follows_the_settings_it_is_answered_under(tmp_path: Path) -> None:
+    mkdocs = (
+        "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n      rules: {PRG002: off}\n"
+    )
+    files = {"specs/team.yaml": TEAM, "specs/never.yaml": program("never", reviewed=None)}
+    audit, text, _ = audit_of(make_project(tmp_path / "p", files, mkdocs=mkdocs))
+    categories, _, reviews, _ = audit
+    assert categories["problems"] == [] and categories["note"] == (
+        "No category is required. Not required here (required_program_categories), though the playbook asks for: "
+        "privacy-compliance, preference-center, bounce-management."
+    )
+    assert reviews["checked"] is False and reviews["problems"] == []
+    assert "[PRG002](reference/rules.md#prg002) (off) | not checked (rules: off) |" in text
 
 
 # --------------------------------------------------------------------------- the example project
@@ -213,7 +267,8 @@ def test_example_project_programs_are_clean_and_automate_the_lifecycle() -> None
     automated = {t.automated_by for lc in proj.lifecycles.values() for t in lc.transitions if t.automated_by}
     assert automated >= {"lifecycle-management", "lead-routing", "data-normalization"}
     assert all(proj.programs[pid].status == "active" for pid in automated)
-    assert [f.question for f in audit(proj) if not f.ok] == []
+    audit, _, _ = audit_of(REPO, as_of=None)  # the example project's own as_of
+    assert [q["problems"] for q in audit] == [[]] * len(health.AUDIT)
     for pid, spec in proj.programs.items():
         assert (REPO / "specs" / "programs" / f"{pid}.yaml").is_file(), "one file per program, named by id"
         assert spec.asset_name and spec.asset_name.startswith("OPS_")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, assert_golden_tree
 
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.families.programs import pages
 from mopsdocs.site.program_graph import program_dot
@@ -28,11 +28,16 @@ def stub_svg(dot: str) -> str:
     return f'<svg data-dot-sha256="{hashlib.sha256(dot.encode()).hexdigest()[:16]}"></svg>'
 
 
-def site_for(root: Path, **kw: object) -> SiteContext:
+def site_for(root: Path, families: tuple[str, ...] | None = None) -> SiteContext:
     project, report = load_project(root)
     return SiteContext(
-        project, report, repo_url="https://example.com/repo", edit_uri="edit/main/", render_svg=stub_svg, **kw
-    )  # type: ignore[arg-type]
+        project,
+        report,
+        repo_url="https://example.com/repo",
+        edit_uri="edit/main/",
+        render_svg=stub_svg,
+        families=families,
+    )
 
 
 def generated(root: Path) -> dict[str, str]:
@@ -130,9 +135,14 @@ def test_graph_node_links_follow_the_sites_url_style() -> None:
     # The plugin tells page families MkDocs' `use_directory_urls`: graph links are final URLs
     # (raw SVG is not rewritten by MkDocs), relative to programs/ or programs/index.html.
     seen: list[str] = []
+
+    def record(dot: str) -> str:
+        seen.append(dot)
+        return "<svg></svg>"
+
     for directory_urls, expected in ((True, 'URL="lead-routing/"'), (False, 'URL="lead-routing.html"')):
         site = site_for(REPO)
-        site.use_directory_urls = directory_urls  # type: ignore[attr-defined]
-        site.render_svg = lambda dot: (seen.append(dot), "<svg></svg>")[1]
+        site.use_directory_urls = directory_urls
+        site.render_svg = record
         pages(site.project, site)
         assert expected in seen[-1]

@@ -281,7 +281,7 @@ def test_bad_cells_write_nothing(tmp_path: Path) -> None:
 
 
 def test_import_inside_a_project_warns_about_unknown_parties(ops: Path) -> None:
-    csv_file = write(ops, "new.csv", "activity_id,activity,group,mops-manger,data-analyst\nx,X,,A,R\n")
+    write(ops, "new.csv", "activity_id,activity,group,mops-manger,data-analyst\nx,X,,A,R\n")
     result = run_cli(["raci", "import", "new.csv"], cwd=ops)
     assert result.code == 0
     assert result.err == (
@@ -309,7 +309,7 @@ def test_cli_round_trip_gives_back_the_same_matrix(ops: Path) -> None:
 
 
 def test_example_matrix_round_trips() -> None:
-    from mopsdocs.project import load_project
+    from mopsdocs.pipeline import load_project
     from mopsdocs.raci.model import from_spec
 
     project, _ = load_project(REPO)

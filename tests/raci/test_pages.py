@@ -13,23 +13,31 @@ from pathlib import Path
 import pytest
 from conftest import REPO, assert_golden_tree
 
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.families import people, raci
+from mopsdocs.site.generate import PageFamily
 from mopsdocs.site.render import render_page
 
 GOLDEN = Path(__file__).parent / "golden"
 EDGE = GOLDEN / "edge"
 
 
-def site_for(root: Path, **kw: object) -> SiteContext:
+def site_for(
+    root: Path, repo_url: str | None = None, edit_uri: str | None = None, families: tuple[str, ...] | None = None
+) -> SiteContext:
     project, report = load_project(root)
-    return SiteContext(project, report, **kw)  # type: ignore[arg-type]
+    return SiteContext(project, report, repo_url=repo_url, edit_uri=edit_uri, families=families)
 
 
-def generated(root: Path, families: tuple[object, ...] = (raci, people), **kw: object) -> dict[str, str]:
-    site = site_for(root, **kw)
-    return {page.path: render_page(page, site) for family in families for page in family.pages(site.project, site)}  # type: ignore[attr-defined]
+def generated(
+    root: Path,
+    families: tuple[PageFamily, ...] = (raci, people),
+    repo_url: str | None = None,
+    edit_uri: str | None = None,
+) -> dict[str, str]:
+    site = site_for(root, repo_url, edit_uri)
+    return {page.path: render_page(page, site) for family in families for page in family.pages(site.project, site)}
 
 
 CASES = {

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+from conftest import require_tool
 from sitetools import mini_project, run_tool
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.slow
 PALETTE = """\
@@ -29,11 +35,15 @@ def lifecycle_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium")
+        b = p.chromium.launch(
+            executable_path=require_tool(
+                "chromium", "driving Debian's Chromium through Playwright", path="/usr/bin/chromium"
+            )
+        )
         yield b
         b.close()
 
@@ -43,21 +53,21 @@ def _luminance(css_colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_clicking_a_stage_in_the_diagram_goes_to_its_section(browser, lifecycle_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_stage_in_the_diagram_goes_to_its_section(browser: Browser, lifecycle_url: str) -> None:
     page = browser.new_page()
     page.goto(lifecycle_url)
     page.locator("svg.mopsdocs-svg g.stage a").filter(has_text="MQL").first.click()
     assert page.evaluate("location.hash") == "#stage-mql"
     heading = page.locator("h2#stage-mql")
     assert heading.is_visible()
-    box = heading.bounding_box()
-    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]  # scrolled to it
+    box, viewport = heading.bounding_box(), page.viewport_size
+    assert box is not None and viewport is not None and 0 <= box["y"] < viewport["height"]  # scrolled to it
     tooltip = page.locator("svg.mopsdocs-svg g.stage a").filter(has_text="MQL").first.get_attribute("xlink:title")
     assert tooltip and tooltip.startswith("MQL: owner Marketing Ops")
     page.close()
 
 
-def test_the_diagram_follows_the_light_and_dark_schemes(browser, lifecycle_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_diagram_follows_the_light_and_dark_schemes(browser: Browser, lifecycle_url: str) -> None:
     page = browser.new_page()
     page.goto(lifecycle_url)
     probe = """() => {

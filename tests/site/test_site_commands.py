@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import OutputReader, require_tool, run_cli, serve_rebuilds, wait_until
 from sitetools import BIN, MKDOCS_ENV, mini_project, run_tool, tree
 
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.scaffold import scaffold_files
 from mopsdocs.site.diagram import lifecycle_dot
 
@@ -30,6 +30,7 @@ def test_graph_prints_the_same_dot_as_the_site(tmp_path: Path) -> None:
 
 
 def test_graph_svg_is_a_styled_standalone_file_and_says_which_graphviz(tmp_path: Path) -> None:
+    require_tool("dot", "drawing with the system Graphviz")
     root = mini_project(tmp_path / "p")
     result = run_cli(["graph", "lead", "--format", "svg"], cwd=root)
     assert result.code == 0
@@ -40,6 +41,7 @@ def test_graph_svg_is_a_styled_standalone_file_and_says_which_graphviz(tmp_path:
 
 
 def test_graph_svg_falls_back_to_graphviz_pure(tmp_path: Path) -> None:
+    require_tool("graphviz-pure", "the fallback renderer", path=BIN / "graphviz-pure", install="pip install -e .[test]")
     root = mini_project(tmp_path / "p")
     empty = tmp_path / "empty-bin"
     empty.mkdir()
@@ -141,30 +143,34 @@ def test_serve_rebuilds_when_a_spec_changes(tmp_path: Path) -> None:
         stderr=subprocess.STDOUT,
         text=True,
     )
+    log = OutputReader(proc.stdout)
+
+    def rebuilt_after(count: int) -> bool:
+        assert proc.poll() is None, f"serve stopped:\n{log.text()[-3000:]}"
+        return serve_rebuilds(log.text()) > count
+
     try:
         url = f"http://127.0.0.1:{port}/lifecycle/lead/"
         assert "Marketing qualified" not in _get(url)
         spec = root / "specs" / "lifecycle.yaml"
         spec.write_text(spec.read_text().replace("name: MQL", "name: Marketing qualified"), encoding="utf-8")
-        deadline = time.monotonic() + 60
-        while "Marketing qualified" not in _get(url):
-            assert time.monotonic() < deadline, "serve did not rebuild after the spec changed"
-            time.sleep(0.5)
+        wait_until(lambda: "Marketing qualified" in _get(url), 60, "serve to rebuild after the spec changed", 0.5)
         # a template override is watched too
         (root / "templates" / "page_footer.md.j2").write_text("FOOTER-TWO\n", encoding="utf-8")
-        while "FOOTER-TWO" not in _get(url):
-            assert time.monotonic() < deadline, "serve did not rebuild after the template changed"
-            time.sleep(0.5)
+        wait_until(lambda: "FOOTER-TWO" in _get(url), 60, "serve to rebuild after the template changed", 0.5)
         # a spec error or a broken template keeps the preview running and is reported, no traceback
+        done = serve_rebuilds(log.text())
         spec.write_text(spec.read_text().replace("to: lost", "to: lots"), encoding="utf-8")
-        time.sleep(3)
+        wait_until(lambda: rebuilt_after(done), 120, "the rebuild after a spec error")
         assert "Marketing qualified" in _get(url)
+        done = serve_rebuilds(log.text())
         (root / "templates" / "page_footer.md.j2").write_text("{% if %}\n", encoding="utf-8")
-        time.sleep(3)
+        wait_until(lambda: rebuilt_after(done), 120, "the rebuild after a template broke")
         _get(f"http://127.0.0.1:{port}/")
     finally:
         proc.terminate()
-        output, _ = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+    output = log.close()
     assert "error[REF001]: unknown stage 'lots'" in output
     assert "page_footer.md.j2:1: template syntax error" in output
     assert "Traceback" not in output

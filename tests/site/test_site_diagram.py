@@ -10,9 +10,10 @@ from pathlib import Path
 
 import graphviz
 import pytest
-from sitetools import REPO, SITE_TESTS, big_lifecycle, mini_project
+from conftest import require_tool
+from sitetools import BIN, REPO, SITE_TESTS, big_lifecycle, mini_project
 
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.site import graphviz_render
 from mopsdocs.site.diagram import lifecycle_dot, quote
 from mopsdocs.site.diagram_cache import DiagramService
@@ -34,6 +35,7 @@ NASTY = [
 @pytest.fixture
 def no_dot_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """PATH holds only an empty folder: `dot` is not found (graphviz-pure is, beside the interpreter)."""
+    require_tool("graphviz-pure", "the fallback renderer", path=BIN / "graphviz-pure", install="pip install -e .[test]")
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
@@ -45,10 +47,12 @@ def svg_tree(svg: str) -> ET.Element:
 
 def stage_nodes(root: ET.Element) -> dict[str, ET.Element]:
     """Stage node groups by their DOT name (the group's <title>)."""
-    out = {}
+    out: dict[str, ET.Element] = {}
     for g in root.iter(f"{SVG}g"):
         if "stage" in g.get("class", "").split() and "legend-stage" not in g.get("class", ""):
-            out[g.find(f"{SVG}title").text] = g  # type: ignore[union-attr]
+            title = g.find(f"{SVG}title")
+            assert title is not None and title.text is not None, "a stage node without a <title>"
+            out[title.text] = g
     return out
 
 
@@ -121,6 +125,7 @@ def _structure(svg: str) -> dict[str, tuple[str, str]]:
 
 
 def test_system_dot_is_used_when_on_path() -> None:
+    require_tool("dot", "the system Graphviz renderer")
     renderer = find_renderer()
     assert renderer.kind == "dot" and renderer.version.startswith("2.")
 
@@ -140,7 +145,10 @@ def test_graphviz_pure_is_the_fallback_and_draws_the_same_diagram(no_dot_on_path
 
 def _dot_via_subprocess(dot: str) -> str:
     return subprocess.run(
-        ["/usr/bin/dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=True
+        [require_tool("dot", "the system Graphviz renderer", path="/usr/bin/dot"), "-Tsvg"],
+        input=dot.encode(),
+        capture_output=True,
+        check=True,
     ).stdout.decode()
 
 
@@ -158,7 +166,12 @@ TROUBLE = (SITE_TESTS / "data" / "init-rank-trouble.dot").read_text(encoding="ut
 
 def test_dot_writes_a_partial_svg_and_exits_1_on_this_input() -> None:
     """The hazard itself: dot 2.43 writes a drawing *and* fails. (Proves the fixture still bites.)"""
-    proc = subprocess.run(["/usr/bin/dot", "-Tsvg"], check=False, input=TROUBLE.encode(), capture_output=True)
+    proc = subprocess.run(
+        [require_tool("dot", "the system Graphviz renderer", path="/usr/bin/dot"), "-Tsvg"],
+        check=False,
+        input=TROUBLE.encode(),
+        capture_output=True,
+    )
     assert proc.returncode == 1 and b"trouble in init_rank" in proc.stderr
     assert b"<svg" in proc.stdout
 
@@ -167,6 +180,8 @@ def test_dot_writes_a_partial_svg_and_exits_1_on_this_input() -> None:
 def test_a_failing_render_raises_with_graphvizs_message(which: str, request: pytest.FixtureRequest) -> None:
     if which == "graphviz-pure":
         request.getfixturevalue("no_dot_on_path")
+    else:
+        require_tool("dot", "the system Graphviz renderer")
     renderer = find_renderer()
     assert renderer.kind == which
     with pytest.raises(RenderError) as info:
@@ -246,6 +261,8 @@ def test_sixty_stages_render_with_the_main_path_in_order(
 ) -> None:
     if which == "graphviz-pure":
         request.getfixturevalue("no_dot_on_path")
+    else:
+        require_tool("dot", "the system Graphviz renderer")
     root = mini_project(tmp_path / "p", big_lifecycle(60, seed))
     project, _ = load_project(root)
     renderer = find_renderer()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sitetools import REPO, SITE_TESTS, mini_project
 
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.diagram import lifecycle_dot
 from mopsdocs.site.families import lifecycle

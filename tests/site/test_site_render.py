@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sitetools import mini_project
 
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.families import lifecycle
 from mopsdocs.site.pages import Page

@@ -15,7 +15,7 @@ import pytest
 from sitetools import Page, mini_project, read_page, run_tool
 
 from mopsdocs.diagnostics import Diagnostic, Location, Report, Severity
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.families import health
 from mopsdocs.site.render import render_page

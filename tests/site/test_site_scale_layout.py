@@ -7,12 +7,14 @@ import posixpath
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 from sitetools import REPO, run_tool
 
-from mopsdocs.project import load_project
+from mopsdocs.pipeline import load_project
+from mopsdocs.raci.model import from_spec
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.families import people, programs, raci
 from mopsdocs.site.generate import generate
@@ -21,7 +23,16 @@ from mopsdocs.site.nav import SECTION_LIMIT, place
 sys.path.insert(0, str(REPO / "benchmarks"))
 from scale_project import generate as scale_project
 
-SIZE = {"programs": 60, "people": 70, "roles": 12, "activities": 130, "stages": 12}
+
+class Size(TypedDict):
+    programs: int
+    people: int
+    roles: int
+    activities: int
+    stages: int
+
+
+SIZE: Size = {"programs": 60, "people": 70, "roles": 12, "activities": 130, "stages": 12}
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +66,9 @@ def test_big_sections_are_grouped_by_team_and_category_and_none_is_long(project_
     project = site.project
     by_path = {p.path: p for p in people.pages(project, site)}
     assert by_path["people/person-0000.md"].nav[:2] == ("People", "Team members")
-    assert by_path["people/person-0000.md"].nav[2] == project.teams[project.team_of("person-0000")].name
+    team = project.team_of("person-0000")
+    assert team is not None
+    assert by_path["people/person-0000.md"].nav[2] == project.teams[team].name
     program_pages = programs.pages(project, site)
     assert {len(p.nav) for p in program_pages[1:]} == {2} and program_pages[0].nav == ("Programs",)
     nav = place(None, ["index.md"], "Reference", generate(project, site))
@@ -78,7 +91,7 @@ def test_a_big_matrix_is_cut_into_group_pages_and_people_link_to_them(project_ro
         used = {i for g in m.groups for r in g.rows for i, c in enumerate(r.cells) if c.letter}
         assert used == set(range(len(m.columns)))
     duty = people.view(project, site, "role-000").sections[0].duties[0]
-    rows_at = raci.activity_pages(raci.from_spec(project, project.racis["mops"]))
+    rows_at = raci.activity_pages(from_spec(project, project.racis["mops"]))
     assert duty.row_path == rows_at[duty.anchor.removeprefix("activity-")]
     assert duty.row_path != duty.matrix_path and duty.matrix_path == "raci/mops.md"
 

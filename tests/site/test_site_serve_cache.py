@@ -14,6 +14,7 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -42,12 +43,12 @@ def _free_port() -> int:
 class Log:
     """The server's output, line by line, read on a thread; `next_diagrams` waits for a build."""
 
-    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, stream: Iterable[str]) -> None:
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
-    def _read(self, stream) -> None:  # type: ignore[no-untyped-def]
+    def _read(self, stream: Iterable[str]) -> None:
         for line in stream:
             self.lines.put(line)
 
@@ -81,6 +82,7 @@ def test_a_rebuild_under_serve_draws_only_the_changed_diagram(tmp_path: Path) ->
         text=True,
     )
     try:
+        assert proc.stdout is not None  # stdout=PIPE
         log = Log(proc.stdout)
         assert log.next_build() == (2, 0)  # the lifecycle and the program graph, on a cold cache
         program = root / "specs" / "programs" / "scoring.yaml"

@@ -58,7 +58,7 @@ def both(root: Path) -> tuple[str, str]:
     return full.out, changed.out
 
 
-def test_changed_equals_full_and_rereads_only_what_changed(tmp_path: Path, monkeypatch) -> None:
+def test_changed_equals_full_and_rereads_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     counts = counting(monkeypatch)
     root = make_project(tmp_path / "p", {"specs/team.yaml": TEAM, "specs/lead.yaml": LIFECYCLE}, MKDOCS)
     full, changed = both(root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from conftest import REPO, run_cli
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from mopsdocs.loader import load_text
 MKDOCS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
 
 
-def data_of(text: str) -> list:
+def data_of(text: str) -> list[Any]:
     result = load_text(text, "x.yaml")
     assert result.diagnostics == []
     return [d.data for d in result.documents]

@@ -62,14 +62,14 @@ def run_precommit(project: Path, hook_repo: tuple[Path, str]) -> subprocess.Comp
     )
 
 
-def test_hook_passes_on_a_clean_project(tmp_path: Path, hook_repo) -> None:
+def test_hook_passes_on_a_clean_project(tmp_path: Path, hook_repo: tuple[Path, str]) -> None:
     root = make_project(tmp_path / "good", {"specs/team.yaml": GOOD}, MKDOCS)
     proc = run_precommit(root, hook_repo)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "mopsdocs check" in proc.stdout and "Passed" in proc.stdout
 
 
-def test_hook_fails_with_located_diagnostics(tmp_path: Path, hook_repo) -> None:
+def test_hook_fails_with_located_diagnostics(tmp_path: Path, hook_repo: tuple[Path, str]) -> None:
     bad = GOOD.replace("team: mops}", "team: mosp}")
     root = make_project(tmp_path / "bad", {"specs/team.yaml": bad, "specs/other.yaml": "kind: tema\n"}, MKDOCS)
     proc = run_precommit(root, hook_repo)

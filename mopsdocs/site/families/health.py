@@ -1,16 +1,23 @@
-"""`health/`: every error and warning of the specs, each linked to where it is.
+"""`health/`: every error and warning of the specs, each linked to where it is, and the audit.
 
 Each diagnostic links to the generated page of the spec it is in (when there is one), to the
 file at that line in the repository and to its edit view (when `repo_url`/`edit_uri` are set).
+
+The operational-programs audit finds nothing itself: each of its questions is answered by rules
+of `mopsdocs check`, and the page groups the report's diagnostics (the ones `check` prints) under
+the question their code answers.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 from urllib.parse import quote as url_quote
 
 from ... import specs
+from ...config import Settings
 from ...diagnostics import Diagnostic
+from ...program_model import review_status
 from ...project import Project
 from ..context import SiteContext
 from ..pages import HEALTH, Page, lifecycle_path, program_path, raci_path
@@ -19,24 +26,35 @@ from .reference import RULES
 TEMPLATE = "health.md.j2"
 ORDER = 1000  # the last entry of the generated section
 
+# The playbook's mini-audit of operational programs (section 7), plus the questions a team asks
+# of its own catalogue: each question, and the rule codes whose diagnostics answer it.
+AUDIT: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Does every required program category have an active program?", ("PRG004",)),
+    ("Is everything owned by someone active?", ("TEAM001", "TEAM002")),
+    ("Are program reviews current?", ("PRG002",)),
+    ("Does anything rely on a program that is not running?", ("PRG005", "PRG006")),
+)
+
+Spans = dict[str, list[tuple[int, specs.Spec]]]  # spec file -> (first line, spec) of each document
+
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
     report = site.report
-    pages_by_file = _pages_by_file(project, site)
-    items = [_item(d, site, pages_by_file) for d in report.sorted()]
+    spans = _spans(project)
+    diagnostics = report.sorted()
     context = {
         "errors": report.errors,
         "warnings": report.warnings,
         "files": report.files,
         "as_of": project.today().isoformat(),
-        "diagnostics": items,
-        "audit": _audit(project, site),
+        "diagnostics": [_item(d, site, _page_of(project, site, _spec_at(spans, d))) for d in diagnostics],
+        "audit": _audit(project, site, spans, diagnostics),
         "rules_page": RULES if project.settings.reference_pages else None,
     }
     return [Page(path=HEALTH, title="Health", template=TEMPLATE, context=context, order=ORDER)]
 
 
-def _item(d: Diagnostic, site: SiteContext, pages_by_file: dict[str, list[tuple[int, str]]]) -> dict[str, Any]:
+def _item(d: Diagnostic, site: SiteContext, page: str | None) -> dict[str, Any]:
     loc = d.location
     edit = site.edit_url(url_quote(loc.path, safe="/"))
     view = None
@@ -50,62 +68,121 @@ def _item(d: Diagnostic, site: SiteContext, pages_by_file: dict[str, list[tuple[
         "where": str(loc),
         "view_url": view,
         "edit_url": edit,
-        "page": _page_for(pages_by_file.get(loc.path, []), loc.line),
+        "page": page,
     }
 
 
-def _audit(project: Project, site: SiteContext) -> list[dict[str, Any]]:
-    """The playbook's mini-audit of operational programs: problems newest first, then what passed."""
-    from ...program_model import audit
-
-    linked = site.has_family("programs")
-    return [
-        {
-            "question": f.title,
-            "ok": f.ok,
-            "message": f.message,
-            "code": f.code,
-            "where": str(f.location) if f.location else None,
-            "since": f.since.isoformat() if f.since else None,
-            "programs": [
-                {
-                    "id": pid,
-                    "name": project.programs[pid].name if pid in project.programs else pid,
-                    "path": program_path(pid) if linked and pid in project.programs else None,
-                }
-                for pid in f.programs
-            ],
-        }
-        for f in audit(project)
-    ]
+# --------------------------------------------------------------------------- the audit
 
 
-def _page_for(candidates: list[tuple[int, str]], line: int) -> str | None:
-    """The page of the last document starting at or before `line` (a file may hold several)."""
-    found = None
-    for start, path in candidates:
-        if start <= line:
-            found = path
-    return found
+def _audit(project: Project, site: SiteContext, spans: Spans, diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
+    """Each audit question with the diagnostics that answer it, the newest problem first.
 
-
-def _pages_by_file(project: Project, site: SiteContext) -> dict[str, list[tuple[int, str]]]:
-    out: dict[str, list[tuple[int, str]]] = {}
-    for doc, spec in project.documents:
-        path = _page_of(project, site, spec)
-        if path is not None:
-            out.setdefault(doc.path, []).append((doc.locate(()).line, path))
-    for entries in out.values():
-        entries.sort()
+    A problem's start is known for an overdue review (its due date) and for a program whose
+    owner left (`left_on`); one without a date exists today, so it sorts as of the as-of date.
+    Ties keep the report's order (by file and line).
+    """
+    today = project.today()
+    turned_off = {code for code, level in project.settings.rules.items() if level == "off"}
+    out = []
+    for question, codes in AUDIT:
+        problems = []
+        for d in diagnostics:
+            if d.code not in codes:
+                continue
+            spec = _spec_at(spans, d)
+            since = _since(project, d, spec)
+            item = _item(d, site, _page_of(project, site, spec))
+            item["since"] = since.isoformat() if since else None
+            item["subject"] = _subject(project, site, spec)
+            problems.append((since or today, item))
+        problems.sort(key=lambda p: -p[0].toordinal())  # stable: ties keep the report's order
+        out.append(
+            {
+                "question": question,
+                "rules": [{"code": code, "off": code in turned_off} for code in codes],
+                "checked": not set(codes) <= turned_off,
+                "note": _note(project, codes),
+                "problems": [item for _, item in problems],
+            }
+        )
     return out
 
 
-def _page_of(project: Project, site: SiteContext, spec: specs.Spec) -> str | None:
-    # Only entities that made it into the project have pages (a duplicate id is left out).
+def _note(project: Project, codes: tuple[str, ...]) -> str | None:
+    """Which categories PRG004 asks for, and which of the playbook's it does not (by the setting)."""
+    if "PRG004" not in codes:
+        return None
+    required = list(dict.fromkeys(project.settings.required_program_categories))
+    playbook = Settings().required_program_categories  # the default: the playbook's mini-audit
+    skipped = [c for c in playbook if c not in required]
+    note = f"Required: {', '.join(required)}." if required else "No category is required."
+    if skipped:
+        note += f" Not required here (required_program_categories), though the playbook asks for: {', '.join(skipped)}."
+    return note
+
+
+def _since(project: Project, d: Diagnostic, spec: specs.Spec | None) -> _dt.date | None:
+    """When the problem began, where the model knows: a review's due date, the day an owner left."""
+    if not isinstance(spec, specs.ProgramSpec):
+        return None
+    if d.code == "PRG002":
+        return review_status(project, spec).due
+    if d.code == "TEAM001" and d.location == project.loc(spec, "owner"):
+        person = project.people.get(spec.owner)
+        if person is not None and person.left_on:
+            return _dt.date.fromisoformat(person.left_on)
+    return None
+
+
+def _subject(project: Project, site: SiteContext, spec: specs.Spec | None) -> dict[str, Any] | None:
+    """The program, lifecycle or RACI matrix a diagnostic is in: its name, and its page if any."""
+    entity = _entity(project, spec)
+    if entity is None:
+        return None
+    return {"name": entity.name, "path": _page_of(project, site, entity)}
+
+
+# --------------------------------------------------------------------------- where a diagnostic is
+
+
+def _spans(project: Project) -> Spans:
+    out: Spans = {}
+    for doc, spec in project.documents:
+        out.setdefault(doc.path, []).append((doc.locate(()).line, spec))
+    for entries in out.values():
+        entries.sort(key=lambda e: e[0])
+    return out
+
+
+def _spec_at(spans: Spans, d: Diagnostic) -> specs.Spec | None:
+    """The spec of the last document starting at or before the diagnostic (a file may hold several)."""
+    found = None
+    for start, spec in spans.get(d.location.path, []):
+        if start <= d.location.line:
+            found = spec
+    return found
+
+
+def _entity(
+    project: Project, spec: specs.Spec | None
+) -> specs.LifecycleSpec | specs.RaciSpec | specs.ProgramSpec | None:
+    # Only entities that made it into the project count (a duplicate id is left out).
     if isinstance(spec, specs.LifecycleSpec) and project.lifecycles.get(spec.id) is spec:
-        return lifecycle_path(spec.id)
-    if isinstance(spec, specs.RaciSpec) and site.has_family("raci") and project.racis.get(spec.id) is spec:
-        return raci_path(spec.id)
-    if isinstance(spec, specs.ProgramSpec) and site.has_family("programs") and project.programs.get(spec.id) is spec:
-        return program_path(spec.id)
+        return spec
+    if isinstance(spec, specs.RaciSpec) and project.racis.get(spec.id) is spec:
+        return spec
+    if isinstance(spec, specs.ProgramSpec) and project.programs.get(spec.id) is spec:
+        return spec
+    return None
+
+
+def _page_of(project: Project, site: SiteContext, spec: specs.Spec | None) -> str | None:
+    entity = _entity(project, spec)
+    if isinstance(entity, specs.LifecycleSpec):
+        return lifecycle_path(entity.id)
+    if isinstance(entity, specs.RaciSpec) and site.has_family("raci"):
+        return raci_path(entity.id)
+    if isinstance(entity, specs.ProgramSpec) and site.has_family("programs"):
+        return program_path(entity.id)
     return None

@@ -88,16 +88,16 @@ def view(
     source = project.loc(conv).path
     # template order (the order of `fields:` is only the order keys happen to be written in)
     order = list(compiled.fields) if compiled else sorted(conv.fields)
+    fields = [conv.fields[n] for n in order if n in conv.fields]
     vocab_ids = [
-        conv.fields[n].vocabulary
-        for n in order
-        if n in conv.fields
-        and field_kind(conv.fields[n]) == "vocabulary"
-        and conv.fields[n].vocabulary in project.vocabularies
+        f.vocabulary
+        for f in fields
+        if field_kind(f) == "vocabulary" and f.vocabulary is not None and f.vocabulary in project.vocabularies
     ]
     vocabularies = tuple(_vocabulary(project.vocabularies[v]) for v in dict.fromkeys(vocab_ids))
     rows = tuple(_field_row(project, conv, name, compiled) for name in order if name in conv.fields)
-    data = Markup(script_json(convention_data(compiled))) if compiled is not None else None
+    # script_json escapes everything that could end the <script> element or start a template tag
+    data = Markup(script_json(convention_data(compiled))) if compiled is not None else None  # noqa: S704
     return ConventionView(
         convention=conv,
         path=convention_path(conv.id),

@@ -23,7 +23,11 @@ from .raci import activity_pages, extras_of, row_anchor
 
 NAV = ("People",)
 KIND_LABEL = {"team": "Team", "role": "Role", "person": "Person"}
-KIND_NAV = {"team": ("People", "Teams"), "role": ("People", "Roles"), "person": ("People", "Team members")}
+KIND_NAV: dict[str, tuple[str, ...]] = {
+    "team": ("People", "Teams"),
+    "role": ("People", "Roles"),
+    "person": ("People", "Team members"),
+}
 SECTIONS = (
     ("A/R", "Accountable and responsible"),
     ("A", "Accountable"),
@@ -116,9 +120,9 @@ class PartyView:
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
     out = [index_page(project, site)]
-    for kind_order, table in enumerate((project.teams, project.roles, project.people), start=1):
-        by_team = kind_order > 1 and len(table) > SECTION_LIMIT
-        for party_id in table:
+    for kind_order, ids in enumerate((list(project.teams), list(project.roles), list(project.people)), start=1):
+        by_team = kind_order > 1 and len(ids) > SECTION_LIMIT
+        for party_id in ids:
             v = view(project, site, party_id)
             nav, order = KIND_NAV[v.ref.kind or "person"], kind_order
             if by_team:  # too many for one section of the navigation: one per team, in spec order

@@ -90,7 +90,8 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     # spec_path: the plugin points the page's edit button at the program's spec file
     by_category = len(views) > SECTION_LIMIT  # too many for one section of the navigation
     for v in views:
-        nav, order = NAV, 1
+        nav: tuple[str, ...] = NAV
+        order = 1
         if by_category:
             nav, order = (*NAV, v.category_label), 1 + CATEGORY_ORDER.index(v.program.category)
         out.append(
@@ -111,7 +112,8 @@ def index_page(project: Project, site: SiteContext, views: list[ProgramView]) ->
     diagram, dot = None, None
     if views:
         dot = program_dot(project, lambda pid: _graph_href(site, pid))
-        diagram = Markup(site.svg(dot)) if site.render_svg is not None else None
+        # SVG drawn by Graphviz from DOT whose every value was escaped (site.program_graph): markup by construction
+        diagram = Markup(site.svg(dot)) if site.render_svg is not None else None  # noqa: S704
     context = {
         "programs": views,
         "counts": counts,

@@ -1,4 +1,4 @@
-"""Commands for the team's workflow: `fmt` (and its `--check` for CI)."""
+"""`mopsdocs fmt`: normalise spec files in place (and `fmt --check` for CI)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ def fmt(check_only: bool, project: str | None) -> None:
     This command writes into specs/ (atomically, only files whose text changes).
     """
     from ..config import read_settings
+    from ..discover import discover
     from ..fmt import format_files
-    from ..project import discover
 
     root = project_root(project)
     settings = read_settings(root).settings

@@ -1,0 +1,72 @@
+"""What every kind shares: the id, duration, date and text types, and the `Spec` base model."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+)
+from pydantic.config import JsonDict
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+DURATION_PATTERN = r"^[0-9]{1,6}[mhdw]$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# patterns must be valid ECMA-262 regexes too (editors and check-jsonschema use them): no \" escapes
+URL_PATTERN = r"""^(https?://|mailto:)[^\s<>"']+$"""
+EMAIL_PATTERN = r"""^[^@\s<>"']+@[^@\s<>"']+$"""
+
+
+def _real_date(value: str) -> str:
+    _dt.date.fromisoformat(value)  # ValueError -> SPEC004 "not a real date"
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN)]
+Date = Annotated[
+    str,
+    StringConstraints(pattern=DATE_PATTERN),
+    AfterValidator(_real_date),
+    Field(json_schema_extra={"format": "date"}),
+]
+Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/markdown"})]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
+
+# Keys starting with x- are the user's own; kept and shown as extra fields.
+_X_KEYS: JsonDict = {"patternProperties": {"^x-": {}}}
+
+
+class Spec(BaseModel):
+    """Base of every spec mapping: strict types, unknown keys forbidden, `x-` keys kept.
+
+    `origin` and `extras` are attached after validation by `mopsdocs.validate` (a model
+    validator would do it too, but makes building these models 5x slower at import).
+    """
+
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, json_schema_extra=_X_KEYS, populate_by_name=True
+    )
+    _origin: tuple[Any, ...] = PrivateAttr(default=())
+    _extras: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _doc: Any = PrivateAttr(default=None)  # the mopsdocs.loader.Document it came from
+
+    @property
+    def origin(self) -> tuple[Any, ...]:
+        """Path of this mapping inside its YAML document, e.g. ('stages', 3)."""
+        return self._origin
+
+    @property
+    def extras(self) -> dict[str, Any]:
+        return self._extras
+
+
+def described(description: str, **kw: Any) -> Any:
+    return Field(description=description, **kw)

@@ -1,0 +1,29 @@
+"""The `raci` kind: activities and who is Responsible, Accountable, Consulted, Informed."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from .base import Id, Markdown, Spec, described
+
+RaciLetter = Literal["R", "A", "C", "I", "A/R"]
+
+
+class Activity(Spec):
+    id: Id = described("Unique id of the activity within its matrix.")
+    name: str = described("Human title.")
+    group: str | None = described("Groups rows in the matrix.", default=None)
+    description: Markdown | None = described("Markdown.", default=None)
+    assign: dict[Id, RaciLetter] = described("Party -> R, A, C, I or A/R.")
+
+
+class RaciSpec(Spec):
+    """A RACI matrix: who is Responsible, Accountable, Consulted, Informed for each activity."""
+
+    KIND: ClassVar[str] = "raci"
+    kind: Literal["raci"]
+    id: Id = described("Unique id of the matrix.")
+    name: str = described("Human title.")
+    description: Markdown | None = described("Markdown.", default=None)
+    parties: list[Id] | None = described("Column order (optional).", default=None)
+    activities: list[Activity] = described("Rows of the matrix.", default_factory=list)
