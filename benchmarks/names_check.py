@@ -11,6 +11,12 @@ then times, in the same run and on the same file:
 3. the console script end to end (`mopsdocs names check program FILE`), start-up included.
 Explanations are computed only for names that fail the single expression, so (2) on an all-valid
 file shows the fast path's whole overhead.
+
+Then the explanation path (issue 13): `names check` on --explain names that all fail (the broken
+shapes above) against the same number of valid names, both measured in this run; the target is
+at most 5x, so the ratio is printed (a figure to read, never a timed assertion in the tests).
+
+    .venv/bin/python benchmarks/names_check.py --names 0 --explain 100000   # only that
 """
 
 from __future__ import annotations
@@ -87,6 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=1_000_000)
     parser.add_argument("--invalid", type=float, nargs="*", default=[0.0, 0.01])
+    parser.add_argument("--explain", type=int, default=100_000, help="names per file for the explanation ratio")
     args = parser.parse_args()
     project, _ = load_project(REPO)
     conv, problems = compile_all(project)["program"]
@@ -95,7 +102,9 @@ def main() -> None:
         f"convention 'program' {conv.template.source}; {args.names:,} names per file; Python {sys.version.split()[0]}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        for share in args.invalid:
+        if args.explain:
+            explanation_ratio(Path(tmp), conv, args.explain)
+        for share in args.invalid if args.names else ():
             path = Path(tmp) / f"names-{share}.txt"
             path.write_text("\n".join(make_names(args.names, share)) + "\n", encoding="utf-8")
             bare, valid_bare = bare_loop(path, conv.matcher)
@@ -113,6 +122,21 @@ def main() -> None:
                 f"  mopsdocs names check {whole:6.2f} s  {args.names / whole:>12,.0f} names/s   "
                 f"(console script, start-up and project load included)"
             )
+
+
+def explanation_ratio(tmp: Path, conv: CompiledConvention, count: int) -> None:
+    """`names check` (core, in-process) on `count` invalid names against `count` valid ones."""
+    timings = {}
+    for share in (0.0, 1.0):
+        path = tmp / f"explain-{share}.txt"
+        path.write_text("\n".join(make_names(count, share, seed=13)) + "\n", encoding="utf-8")
+        timings[share], valid = names_check(path, conv)
+        assert valid == (count if share == 0.0 else 0), valid
+    ratio = timings[1.0] / timings[0.0]
+    print(f"\nexplanations: {count:,} names per file")
+    print(f"  all valid            {timings[0.0]:6.2f} s  {count / timings[0.0]:>12,.0f} names/s")
+    print(f"  all invalid          {timings[1.0]:6.2f} s  {count / timings[1.0]:>12,.0f} names/s")
+    print(f"  ratio                {ratio:6.1f}x (target: at most 5x)")
 
 
 if __name__ == "__main__":

@@ -77,6 +77,8 @@ def assemble(
     for doc, spec in documents:
         for key, raw in _ghosts(doc):
             project.ghosts.setdefault(key, raw)
+        if doc.unparsed:
+            project.unparsed.append(doc)
         if spec is None:
             continue
         project.documents.append((doc, spec))

@@ -13,7 +13,16 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .clikit import BUG_REPORT, Exit, project_option, project_root, usage_error, valid_date
+from .clikit import (
+    BUG_REPORT,
+    Exit,
+    check_output_path,
+    project_option,
+    project_root,
+    usage_error,
+    valid_date,
+    write_output,
+)
 from .commands import COMMANDS
 
 
@@ -53,18 +62,21 @@ def check(
     fmt: str, strict: bool, as_of: str | None, output: str | None, force: bool, changed: bool, project: str | None
 ) -> None:
     """Validate every spec: all problems in one run, each with file:line:col."""
+    from .editor_schemas import stale_note
     from .pipeline import load_project
     from .report import FORMATTERS, pick_format
 
-    if output and not force and (Path(output).exists() or Path(output).is_symlink()):
-        usage_error(f"{output} exists; pass --force to overwrite it")  # before the work, not after
+    if output:
+        check_output_path(output, force)  # before the work, not after
     root = project_root(project)
-    _, report = load_project(root, as_of=as_of, cache=changed)
+    model, report = load_project(root, as_of=as_of, cache=changed)
     text = FORMATTERS[pick_format(fmt)](report, root)
     if output:
         write_output(Path(output), text, force)
     else:
         click.echo(text, nl=False)
+    if note := stale_note(root, model, report.errors):  # editor schemas with outdated ids: a note, not a problem
+        click.echo(note, err=True)
     if report.errors or (strict and report.warnings):
         raise Exit(1)
 
@@ -128,20 +140,6 @@ def schema(out_dir: str | None, force: bool, with_ids: bool, project: str | None
         usage_error(f"{exc.args[0]} exists; pass --force to overwrite")
     except OSError as exc:
         usage_error(f"cannot write into {out_dir}: {exc.strerror or exc}")
-
-
-def write_output(path: Path, text: str, force: bool) -> None:
-    """Write a command's output file atomically; an existing file only with --force (else exit 2)."""
-    from .files import write_atomic
-
-    if path.is_dir():
-        usage_error(f"{path} is a folder: give a file name")
-    try:
-        write_atomic(path, text, overwrite=force)
-    except FileExistsError:
-        usage_error(f"{path} exists; pass --force to overwrite it")
-    except OSError as exc:
-        usage_error(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def run() -> None:

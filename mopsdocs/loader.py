@@ -7,7 +7,8 @@ libyaml's events (through PyYAML's C binding) with an iterative composer, so tha
   constructed: an alias bomb costs nothing, a `!!python/object` tag runs nothing;
 - plain scalars resolve by the YAML 1.2 core schema (`NO`, `on`, `2021-11-02` stay strings);
 - nesting depth, file size and document count are capped (LIMIT001), and no recursion happens.
-A syntax error ends the file, but the documents completed before it are still checked.
+A syntax error ends the file, but the documents completed before it are still checked; what is
+cut off is `LoadedFile.unparsed` (so references into it are not reported as unknown).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from yaml.parser import Parser as _PyParser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
+from . import yaml_strict
 from .diagnostics import Diagnostic, Location, Severity
 
 
@@ -71,6 +73,9 @@ class Document:
     # filled by validation: values cut out after a schema error, and entities dropped whole
     pruned: set[KeyPath] = field(default_factory=set)
     dropped: list[tuple[KeyPath, Any]] = field(default_factory=list)
+    # the document a syntax error cut short: `data` is what was read before the error (or None when
+    # more documents may follow, so any kind may be lost), the root position is the error's
+    unparsed: bool = False
 
     def locate(self, path: KeyPath = (), *, key: bool = False) -> Location:
         """The most specific known position for `path` (its key when `key`, else its value)."""
@@ -98,6 +103,7 @@ class LoadedFile:
     path: str
     documents: list[Document]
     diagnostics: list[Diagnostic]
+    unparsed: Document | None = None  # the rest of the file after an error that stopped reading
 
 
 def _diag(code: str, message: str, loc: Location, hint: str | None = None) -> Diagnostic:
@@ -237,6 +243,7 @@ class _Composer:
         self.doc: Document | None = None
         self.stack: list[_Frame] = []
         self.root: Any = None
+        self.ended = False  # the stream's end was reached: nothing was cut off
 
     def report(self, code: str, message: str, pos: tuple[int, int], hint: str | None = None) -> None:
         self.diags.append(_diag(code, message, Location(self.rel, *pos), hint))
@@ -244,16 +251,18 @@ class _Composer:
     # -- the event loop
     def run(self, text: str, parser_class: Any = _Parser) -> None:
         self.text = text
+        self.ended = False
         self._starts: list[int] | None = None
         # libyaml also breaks lines at NEL, U+2028 and U+2029; editors and GitHub do not. Then
         # positions are recomputed from the character index, counting LF, CRLF and CR only.
         self.own_lines = "\x85" in text or "\u2028" in text or "\u2029" in text
         parser = None
         try:
-            parser = parser_class(text)
+            parser = yaml_strict.guard(parser_class(text), text, self.report)  # what libyaml lets through
             while True:
                 event = parser.get_event()
                 if event is None or isinstance(event, yaml.StreamEndEvent):
+                    self.ended = event is not None
                     break
                 if not self.feed(event):
                     break
@@ -278,6 +287,7 @@ class _Composer:
                 dispose()
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
+        """A libyaml error as a YAML001 where the mistake is, with the fix in the user's terms."""
         mark = exc.problem_mark or exc.context_mark
         pos = self.mark_position(mark) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
@@ -285,13 +295,31 @@ class _Composer:
         if exc.context:
             message += f" ({exc.context})"
         hint = None
+        # libyaml reports an unclosed quote where it gave up (often lines later): point at the quote
+        opened = _unclosed_quote(self.text, self.line_starts(), pos)
         if self.char_at(pos) == "\t" and "tab" not in problem:
             message = "YAML syntax error: a tab character where YAML does not allow one"
-        if self.char_at(pos) == "\t" or "'\\t'" in problem or "tab" in problem.lower():
+        if opened is not None:
+            quote_pos, quote, first_line = opened
+            shown = first_line if len(first_line) <= 40 else first_line[:40] + "…"
+            message = f"YAML syntax error: the quote {quote} opened here is not closed on its line"
+            hint = f"close the quote where the value ends: {quote}{shown}{quote}"
+            pos = quote_pos
+        elif self.char_at(pos) == "\t" or "'\\t'" in problem or "tab" in problem.lower():
             hint = "indent with spaces: YAML does not allow tabs for indentation"
         elif "control characters" in problem or "special characters" in problem:
             hint = "remove the invisible control character (often pasted from a document)"
+        elif "mapping values are not allowed" in problem:
+            message = "YAML syntax error: ': ' inside a value that is not quoted"
+            hint = _quote_hint(self.line_text(pos[0]), pos[1])
         self.report("YAML001", message, pos, hint)
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts()
+        if not 0 < line <= len(starts):
+            return ""
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1] : end].rstrip("\r\n")
 
     def line_starts(self) -> list[int]:
         if self._starts is None:
@@ -316,6 +344,22 @@ class _Composer:
         if self.own_lines:
             return self.position_of(mark.index)
         return mark.line + 1, mark.column + 1
+
+    def cut_off(self) -> Document | None:
+        """What an error that stopped reading left unread, as an `unparsed` document (None: nothing)."""
+        if self.ended or not self.diags:
+            return None
+        pos = self.diags[-1].location.line, self.diags[-1].location.column
+        partial = None
+        if self.doc is not None:
+            partial = self.stack[0].container if self.stack else self.root
+        starts = self.line_starts()
+        offset = starts[pos[0] - 1] + pos[1] - 1 if 0 < pos[0] <= len(starts) else 0
+        if re.search(r"^---", self.text[offset:], re.MULTILINE):
+            partial = None  # more documents after the error: of any kind
+        doc = Document(self.rel, len(self.docs), partial, unparsed=True)
+        doc.values[()] = pos
+        return doc
 
     def feed(self, event: Any) -> bool:
         cls = event.__class__
@@ -494,10 +538,76 @@ class _Composer:
             doc.poisoned.add(path)
 
 
+_KEY_THEN_VALUE = re.compile(r"^(\s*(?:-\s+)*[^\s#'\"{}\[\],][^:#]*?):[ \t]+(\S.*?)\s*$")
+
+
+def _quote_hint(line: str, column: int) -> str:
+    """`definition: Note: a person` -> quote the value, showing the quoted form when it is short."""
+    match = _KEY_THEN_VALUE.match(line)
+    if match is None or match.end(1) >= column - 1:
+        return "quote the value: ': ' inside a plain value starts a new key"
+    key, value = match.group(1).strip(), match.group(2)
+    value = re.sub(r"\s+#.*$", "", value)  # a comment is not part of the value
+    if len(value) > 60:
+        return 'quote the value: put it in double quotes "..."'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'quote the value: {key}: "{escaped}"'
+
+
+_QUOTE_OPENS = frozenset(" \t[{,:-?")  # a quote right after one of these (or a line start) opens a value
+# what ends each state of the scan: outside quotes, inside "..." and inside '...'
+_NEXT_IN_QUOTE = {"": re.compile("[\"'#]"), '"': re.compile('["\\\\]'), "'": re.compile("'")}
+
+
+def _unclosed_quote(text: str, starts: list[int], pos: tuple[int, int]) -> tuple[tuple[int, int], str, str] | None:
+    """The opening quote of a quoted value that runs past its line up to the error (or never closes).
+
+    A light scan of the text before the error: comments skipped, `\\"` and `''` escapes kept in the
+    quote. Quoted values may span lines in YAML, so this only names one when the parser failed
+    at or after the quote's end: then the quote is the likely mistake.
+    """
+    line = min(max(pos[0], 1), len(starts))
+    error_at = min(starts[line - 1] + pos[1] - 1, len(text))
+    i, quote, opened_at, closed_at = 0, "", -1, -1
+    while True:
+        found = _NEXT_IN_QUOTE[quote].search(text, i, error_at)
+        if found is None:
+            break
+        i, ch = found.start(), found.group()
+        if quote:
+            if ch == "\\" or (quote == "'" and text[i + 1 : i + 2] == "'"):  # an escape: \" or ''
+                i += 2
+            else:
+                quote, closed_at = "", i
+                i += 1
+            continue
+        if ch == "#" and (i == 0 or text[i - 1] in " \t\r\n"):
+            newline = text.find("\n", i, error_at)
+            if newline < 0:
+                break
+            i = newline
+            continue
+        if ch != "#" and (i == 0 or text[i - 1] in _QUOTE_OPENS or text[i - 1] in "\r\n"):
+            quote, opened_at = ch, i
+        i += 1
+    if opened_at < 0:
+        return None
+    opened_line = bisect.bisect_right(starts, opened_at)
+    # still open at the error, or closed on the error's line after starting on an earlier one
+    if quote == "" and (bisect.bisect_right(starts, closed_at) != line or opened_line >= line):
+        return None
+    end_of_line = starts[opened_line] if opened_line < len(starts) else len(text)
+    spans = "\n" in text[opened_at:error_at] or "\r" in text[opened_at:error_at]
+    if not spans:
+        return None
+    first_line = text[opened_at + 1 : end_of_line].rstrip("\r\n").rstrip().rstrip(",]}").rstrip()
+    return (opened_line, opened_at - starts[opened_line - 1] + 1), text[opened_at], first_line
+
+
 def load_text(text: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
     composer = _Composer(rel, limits)
     composer.run(text)
-    return LoadedFile(rel, composer.docs, composer.diags)
+    return LoadedFile(rel, composer.docs, composer.diags, composer.cut_off())
 
 
 def load_file(abspath: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
@@ -546,7 +656,9 @@ def load_file(abspath: str, rel: str, limits: Limits = Limits()) -> LoadedFile:
             ],
         )
     text, problem = decode(raw, rel)
-    if problem is not None:
-        return LoadedFile(rel, [], [problem])
+    if problem is not None:  # nothing could be read: the whole file is unparsed
+        unread = Document(rel, 0, None, unparsed=True)
+        unread.values[()] = problem.location.line, problem.location.column
+        return LoadedFile(rel, [], [problem], unread)
     assert text is not None
     return load_text(text, rel, limits)

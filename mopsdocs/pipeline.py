@@ -45,7 +45,9 @@ def load_project(
         valid.extend(checked)
     assemble(project, valid, diags)
     diags.extend(run_checks(project))
+    diags = _note_unchecked(project, diags)
     report = Report(apply_policy(_dedupe(diags), settings), files=len(files))
+    report.unparsed = {doc.path for doc in project.unparsed}
     return project, report
 
 
@@ -81,6 +83,8 @@ def check_file(abspath: str, rel: str, settings: Settings) -> FileResult:
         spec, problems = validate_document(doc)
         diags.extend(problems)
         checked.append((doc, spec))
+    if result.unparsed is not None:  # cut off by an error: kept so references into it stay unjudged
+        checked.append((result.unparsed, None))
     return diags, checked
 
 
@@ -121,6 +125,23 @@ def unknown_rule_codes(loaded: LoadedSettings) -> list[Diagnostic]:
         for code in (configured if isinstance(configured, dict) else ())
         if code not in known
     ]
+
+
+def _note_unchecked(project: Project, diags: list[Diagnostic]) -> list[Diagnostic]:
+    """The error that cut a file short also says which references into it were not checked."""
+    out: list[Diagnostic] = []
+    for d in diags:
+        where = next((doc for doc in project.unparsed if doc.locate() == d.location), None)
+        ids = sorted(set(project.unchecked.get(where.path, []))) if where is not None else []
+        if where is not None and ids and d.severity is Severity.ERROR:
+            shown = ", ".join(f"'{wording.clip(i)}'" for i in ids[:3]) + (
+                f" and {len(ids) - 3} more" if len(ids) > 3 else ""
+            )
+            note = f"references to ids this file may define were not checked: {shown}"
+            d = Diagnostic(d.code, d.severity, d.message, d.location, f"{d.hint}; {note}" if d.hint else note)
+            project.unchecked.pop(where.path)
+        out.append(d)
+    return out
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -20,6 +20,15 @@ from .rule_catalogue import RULES
 
 Party = specs.Team | specs.Role | specs.Person
 
+# the namespaces of ids each kind defines (as `is_ghost` names them)
+_KIND_NAMESPACES: dict[object, frozenset[str]] = {
+    "team": frozenset({"party", "team", "role", "person"}),
+    "lifecycle": frozenset({"lifecycle"}),
+    "raci": frozenset({"raci"}),
+    "naming": frozenset({"vocabulary", "convention"}),
+    "program": frozenset({"program"}),
+}
+
 
 @dataclass
 class Project:
@@ -40,6 +49,10 @@ class Project:
     programs: dict[str, specs.ProgramSpec] = field(default_factory=dict)
     # (namespace, id) of entities dropped by validation: references to them are not REF001
     ghosts: dict[tuple[str, str], Any] = field(default_factory=dict)
+    # what syntax errors cut off (`Document.unparsed`): ids they may define are not reported as
+    # unknown; `unchecked` notes those references by file, for the file's error to say so
+    unparsed: list[Document] = field(default_factory=list)
+    unchecked: dict[str, list[str]] = field(default_factory=dict)
 
     # -- locations
     def document_of(self, entity: specs.Spec) -> Document:
@@ -59,9 +72,30 @@ class Project:
         return self.document_of(entity).had_error(entity.origin + sub)
 
     def is_ghost(self, namespace: str, entity_id: str) -> bool:
+        """Whether a reference to `entity_id` must not be called unknown: validation dropped the entity
+        (it exists, with an error of its own), or a file cut short by a syntax error may define it
+        (then the reference is noted in `unchecked`)."""
         if namespace == "party":
-            return any((ns, entity_id) in self.ghosts for ns in ("team", "role", "person"))
-        return (namespace, entity_id) in self.ghosts
+            if any((ns, entity_id) in self.ghosts for ns in ("team", "role", "person")):
+                return True
+        elif (namespace, entity_id) in self.ghosts:
+            return True
+        doc = self.unparsed_source(namespace)
+        if doc is None:
+            return False
+        self.unchecked.setdefault(doc.path, []).append(entity_id)
+        return True
+
+    def unparsed_source(self, namespace: str) -> Document | None:
+        """The first cut-off part of a file that may define ids of `namespace`: of that kind, or of
+        any kind when the kind was not read (or more documents followed the error)."""
+        if namespace.startswith(("stage:", "activity:")):
+            return None  # stages and activities are referred to from their own document only
+        for doc in self.unparsed:
+            kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
+            if kind not in _KIND_NAMESPACES or namespace in _KIND_NAMESPACES[kind]:
+                return doc
+        return None
 
     # -- parties
     def today(self) -> _dt.date:

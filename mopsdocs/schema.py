@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-from . import specs
+from . import __version__, specs
 from .files import write_atomic
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -105,9 +106,29 @@ def _restrict(node: dict[str, Any], ids: list[str], description: str) -> None:
         node.setdefault("description", description)
 
 
+# `$comment` of a schema written with the project's ids: the digest of the ids it names, so that
+# `check` sees a stale schema by reading one string (mopsdocs/editor_schemas.py), never by regenerating it
+IDS_MARK = "mopsdocs-ids:"
+
+
+def ids_digest(kind: str, ids: dict[str, list[str]]) -> str:
+    """A short hash of the ids the kind's schema lists (and of the mopsdocs version that wrote it)."""
+    named = sorted({namespace for k, _, _, namespace in REFERENCES if k == kind})
+    payload = json.dumps({"mopsdocs": __version__, "kind": kind, **{ns: ids[ns] for ns in named}}, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
 def with_project_ids(schemas: dict[str, Any], project: Any) -> dict[str, Any]:
-    """The kind schemas with the project's ids as enums wherever a key refers to one (completion)."""
+    """The kind schemas with the project's ids as enums wherever a key refers to one (completion).
+
+    Each gets a `$comment` with the digest of those ids: `mopsdocs check` notes when it is stale.
+    """
     ids = project_ids(project)
+    for kind, schema in schemas.items():
+        schema["$comment"] = (
+            f"{IDS_MARK}{ids_digest(kind, ids)} (this project's ids as enums, for completion; "
+            "`mopsdocs check` says when the specs have changed them)"
+        )
     for kind, model, prop, namespace in REFERENCES:
         if not ids[namespace] or kind not in schemas:
             continue

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from . import specs
 from .diagnostics import Diagnostic, Location, Severity, did_you_mean
 from .loader import Document, KeyPath
-from .wording import clip, describe, known_keys, slug, unwrap
+from .wording import clip, describe, field_pattern, known_keys, slug, unwrap
 
 MAX_PASSES = 8
 
@@ -323,6 +323,7 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPa
         hint = did_you_mean(str(path[-1]), known) or (f"allowed keys: {', '.join(sorted(known))}" if known else None)
         if hint and not hint.startswith("did"):
             hint += "; your own keys may start with 'x-'"
+        hint = _split_by_comma(doc, path) or hint
         return _error("SPEC002", f"unknown key '{clip(str(path[-1]))}'", doc.locate(path, key=True), hint)
     if etype == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
@@ -343,9 +344,29 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPa
         words, hint = _PATTERN_WORDS.get(pattern, ("does not have the expected form", None))
         if pattern == specs.ID_PATTERN and isinstance(value, str) and slug(value):
             hint = f"{hint}, e.g. '{slug(value)}'"
+        if pattern == specs.DURATION_PATTERN and isinstance(value, str):
+            hint = _duration_hint(value) or hint
         return _error("SPEC004", f"{field}: {describe(value)} {words}", loc, hint)
     if etype == "value_error" and isinstance(value, str) and re.match(specs.DATE_PATTERN, value):
         return _error("SPEC004", f"{field}: '{value}' is not a real date", loc, "check the month and day")
+    if etype in _TYPE_WORDS and field_pattern(model, path) == specs.DURATION_PATTERN:
+        return _error(
+            "SPEC004",
+            f"{field}: expected a duration, found {describe(value)}",
+            loc,
+            _duration_hint(str(value)) or _PATTERN_WORDS[specs.DURATION_PATTERN][1],
+        )
+    if etype == "string_type" and isinstance(value, dict) and len(value) == 1:
+        ((k, v),) = value.items()
+        if isinstance(k, str) and isinstance(v, (str, type(None))):  # `- Smart list: Bounced`
+            whole = f"{k}: {v}" if v is not None else f"{k}:"
+            escaped = whole.replace("\\", "\\\\").replace('"', '\\"')
+            return _error(
+                "SPEC004",
+                f"{field}: expected text, found a mapping ('{clip(k, 40)}: ...')",
+                loc,
+                f"': ' made it a mapping: quote the value, \"{clip(escaped)}\"",
+            )
     if etype in _TYPE_WORDS:
         return _error(
             "SPEC004",
@@ -355,6 +376,60 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPa
         )
     message = err.get("msg", "invalid value")
     return _error("SPEC004", f"{field}: {describe(value)}: {message[0].lower() + message[1:]}", loc)
+
+
+_UNIT_WORDS = {
+    "min": "m",
+    "mins": "m",
+    "minute": "m",
+    "minutes": "m",
+    "hr": "h",
+    "hrs": "h",
+    "hour": "h",
+    "hours": "h",
+    "day": "d",
+    "days": "d",
+    "wk": "w",
+    "week": "w",
+    "weeks": "w",
+}
+
+
+def _duration_hint(value: str) -> str | None:
+    """The fix for a malformed duration in the user's terms: `4` -> add a unit, `4H` -> `4h`."""
+    text = value.strip()
+    if re.fullmatch(r"[0-9]{1,6}", text):
+        # the units offered are the ones the schema accepts (`bh` business hours once it has them)
+        units = [u for u in ("h", "bh", "d", "w") if re.match(specs.DURATION_PATTERN, f"{text}{u}")][:3]
+        return "add a unit: " + ", ".join(f"{text}{u}" for u in units)
+    match = re.fullmatch(r"([0-9]{1,6})\s*([A-Za-z]+)", text)
+    if match is None:
+        return None
+    number, unit = match.groups()
+    unit = _UNIT_WORDS.get(unit.lower(), unit.lower())
+    meant = f"{number}{unit}"
+    return f"did you mean {meant}?" if meant != value and re.match(specs.DURATION_PATTERN, meant) else None
+
+
+def _split_by_comma(doc: Document, path: KeyPath) -> str | None:
+    """The hint for `{label: Europe, Middle East}`: the comma ended `label`'s value, the rest became a key."""
+    key = path[-1] if path else None
+    if not isinstance(key, str) or _at(doc.data, path) is not None or path not in doc.keys:
+        return None
+    line, column = doc.keys[path]
+    before = [
+        p
+        for p, (at_line, c) in doc.values.items()
+        if len(p) == len(path) and p[:-1] == path[:-1] and p != path and at_line == line and c < column
+    ]
+    if not before:  # a key on a line of its own: a block mapping, not `{...}`
+        return None
+    previous = max(before, key=lambda p: doc.values[p])
+    value = _at(doc.data, previous)
+    if not isinstance(value, str) or not isinstance(previous[-1], str):
+        return None
+    whole = f"{value}, {key}".replace("\\", "\\\\").replace('"', '\\"')
+    return f'in `{{...}}` a comma ends the value: quote it, `{previous[-1]}: "{clip(whole)}"`'
 
 
 def iter_specs(obj: Any) -> Iterable[specs.Spec]:

@@ -62,6 +62,43 @@ def known_keys(model: type[BaseModel], path: KeyPath) -> list[str]:
     return []
 
 
+def field_annotation(model: type[BaseModel], path: KeyPath) -> Any:
+    """The annotation, as written (`Annotated[...]` kept), of the value at `path` inside `model`."""
+    current: Any = model
+    for part in path:
+        current = unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = _field_by_alias(current, part)
+            if field is None:
+                return None
+            current = _with_metadata(field)
+        elif get_origin(current) in (list, dict):
+            current = get_args(current)[-1]
+        else:
+            return None
+    return current
+
+
+def field_pattern(model: type[BaseModel], path: KeyPath) -> str | None:
+    """The regular expression a string at `path` must match (a duration's, a date's...), if any."""
+    stack = [field_annotation(model, path)]
+    while stack:
+        annotation = stack.pop()
+        for meta in getattr(annotation, "__metadata__", ()):
+            if isinstance(getattr(meta, "pattern", None), str):
+                return str(meta.pattern)
+        if get_origin(annotation) in (typing.Annotated, Union, types.UnionType):
+            stack.extend(get_args(annotation))
+    return None
+
+
+def _with_metadata(field: FieldInfo) -> Any:
+    """A field's annotation with the constraints pydantic moved into `field.metadata` put back."""
+    if field.metadata:
+        return typing.Annotated[(field.annotation, *field.metadata)]
+    return field.annotation
+
+
 def unwrap(annotation: Any) -> Any:
     """An annotation without `Annotated[...]` and `| None`: the type a present value has."""
     while True:
@@ -84,4 +121,4 @@ def _field_by_alias(model: type[BaseModel], key: Any) -> FieldInfo | None:
     return None
 
 
-__all__ = ["clip", "describe", "known_keys", "slug", "unwrap"]
+__all__ = ["clip", "describe", "field_annotation", "field_pattern", "known_keys", "slug", "unwrap"]

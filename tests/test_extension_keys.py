@@ -136,8 +136,12 @@ def test_x_ids_survive_raci_export(tmp_path: Path) -> None:
     root = _project(tmp_path / "proj")
     result = run_cli(["raci", "export", "ops"], cwd=root)
     assert result.code == 0, result.err
-    rows = list(csv.DictReader(io.StringIO(result.out.lstrip("\ufeff"))))
-    assert rows == [{"activity_id": "build", "activity": "Build", "group": "", "x-ops": "A/R", "mops": "C"}]
+    matrix_row, *table = result.out.lstrip("\ufeff").splitlines(keepends=True)
+    assert next(csv.reader([matrix_row]))[:2] == ["matrix", "ops"]
+    rows = list(csv.DictReader(io.StringIO("".join(table))))
+    assert [{k: v for k, v in row.items() if k != "description"} for row in rows] == [
+        {"activity_id": "build", "activity": "Build", "group": "", "x-ops": "A/R", "mops": "C"}
+    ]
     markdown = run_cli(["raci", "export", "ops", "--format", "markdown"], cwd=root)
     assert markdown.code == 0 and "External Ops" in markdown.out
     back = run_cli(["raci", "import", "-", "--id", "ops"], cwd=root, stdin=result.out)

@@ -69,7 +69,7 @@ def check(
 
     Exit 1 when any name does not conform."""
     from ..naming.checking import check_tables
-    from ..naming.output import CsvWriter, JsonWriter, TextWriter
+    from ..naming.output import CsvWriter, JsonWriter, Progress, TextWriter
     from ..naming.sources import InputProblem, open_table
 
     if no_header and (column is None or not column.strip().isdigit()):
@@ -89,7 +89,12 @@ def check(
             writer = CsvWriter(out, conv.id, conv.template.source, tables)
         else:
             writer = TextWriter(out, conv.id, conv.template.source)
-        summary = check_tables(conv, tables, writer)
+        progress = Progress(sys.stderr) if _is_terminal(sys.stderr) else None
+        try:
+            summary = check_tables(conv, tables, writer, progress)
+        finally:
+            if progress is not None:
+                progress.done()
     except InputProblem as exc:
         out.flush()
         usage_error(str(exc))
@@ -145,6 +150,13 @@ def build(convention: str, values: tuple[str, ...], project: str | None) -> None
             click.echo(f"  {_printable(line)}", err=True)
         raise Exit(1)
     click.echo(_printable(result.name))
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
 
 
 def _binary_stdin() -> Any:

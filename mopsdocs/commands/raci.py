@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..clikit import Exit, project_option, project_root, usage_error
+from ..clikit import Exit, check_output_path, project_option, project_root, usage_error, write_output
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -46,6 +46,8 @@ def export_matrix(matrix_id: str, fmt: str, output: str | None, force: bool, pro
     from ..raci.csv_io import export_csv, export_markdown
     from ..raci.model import from_spec
 
+    if output:
+        check_output_path(output, force)  # before any work
     root = project_root(project)
     model, report = load_project(root)
     spec = model.racis.get(matrix_id)
@@ -89,13 +91,15 @@ def import_matrix(file: str, matrix_id: str | None, name: str | None, output: st
 
     shown = "<stdin>" if file == "-" else file
     raw = _read(file)
-    matrix_id, name = _identity(file, matrix_id, name)
-    if output and not force and Path(output).is_file():  # say so before any work (write_atomic checks again)
-        usage_error(f"{output} exists; pass --force to overwrite it")
+    if output:
+        check_output_path(output, force, new_folders=True)  # say so before any work (writing checks again)
+    model = _current_project()
+    known = {pid: p.name for pid, p in model.parties.items()} if model is not None else None
     try:
-        imported = read_matrix_csv(raw)
+        imported = read_matrix_csv(raw, known or None)
     except Unreadable as exc:
         usage_error(f"{shown} {exc}")
+    matrix_id, name = _identity(file, matrix_id or imported.matrix_id, name or imported.name)
     for note in sorted(imported.notes):
         click.echo(note.render(shown, "note: "), err=True)
     if imported.problems:
@@ -104,10 +108,10 @@ def import_matrix(file: str, matrix_id: str | None, name: str | None, output: st
         count = len(imported.problems)
         click.echo(f"mopsdocs: {count} problem{'s' if count != 1 else ''} in {shown}; nothing written", err=True)
         raise Exit(1)
-    for warning in sorted(rule_warnings(imported) + _unknown_parties(imported)):
+    for warning in sorted(rule_warnings(imported) + _unknown_parties(imported, model)):
         click.echo(warning.render(shown, "warning: "), err=True)
     text = raci_spec(imported.matrix(matrix_id, name), Path(shown).name)
-    _write(text, output, force)
+    _write(text, output, force, new_folders=True)
     if output:
         click.echo(f"wrote {output}", err=True)
 
@@ -154,7 +158,7 @@ def _read(file: str) -> bytes:
         usage_error(f"cannot read {file}: {exc.strerror or exc}")
 
 
-def _write(text: str, output: str | None, force: bool) -> None:
+def _write(text: str, output: str | None, force: bool, new_folders: bool = False) -> None:
     """To OUT atomically (never over an existing file without --force), else to stdout as is."""
     if output is None:
         stream = sys.stdout
@@ -166,31 +170,28 @@ def _write(text: str, output: str | None, force: bool) -> None:
         else:
             stream.write(text)
         return
-    from ..files import write_atomic
-
-    if Path(output).is_dir():
-        usage_error(f"{output} is a folder: give a file name")
-    try:
-        write_atomic(Path(output), text, overwrite=force)
-    except FileExistsError:
-        usage_error(f"{output} exists; pass --force to overwrite it")
-    except OSError as exc:
-        usage_error(f"cannot write {output}: {exc.strerror or exc}")
+    write_output(Path(output), text, force, new_folders)
 
 
-def _unknown_parties(imported: Imported) -> list[Problem]:
-    """Header party ids the current project does not define (said, not fatal: the project may be elsewhere)."""
+def _current_project() -> Project | None:
+    """The project around the current folder, if there is one (its parties name the columns)."""
     from ..config import ProjectNotFound, find_root
-    from ..diagnostics import did_you_mean
     from ..pipeline import load_project
-    from ..raci.csv_io import Problem
 
-    try:  # inside a project, the header can be checked against its parties
+    try:
         root = find_root(Path.cwd())
     except ProjectNotFound:
-        return []
+        return None
     model, _ = load_project(root)
-    if not model.parties:
+    return model
+
+
+def _unknown_parties(imported: Imported, model: Project | None) -> list[Problem]:
+    """Header party ids the current project does not define (said, not fatal: the project may be elsewhere)."""
+    from ..diagnostics import did_you_mean
+    from ..raci.csv_io import Problem
+
+    if model is None or not model.parties:
         return []
     out = []
     for party in imported.columns:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .compiler import CompiledConvention
@@ -20,14 +20,28 @@ class Writer(Protocol):
     def end(self, summary: Summary) -> None: ...
 
 
-def check_tables(conv: CompiledConvention, tables: Sequence[Table], writer: Writer) -> Summary:
+PROGRESS_EVERY = 1024  # names between two calls of `progress`
+VERDICT_MEMORY = 50_000  # explanations kept for names that come again (exports repeat them)
+
+
+def check_tables(
+    conv: CompiledConvention,
+    tables: Sequence[Table],
+    writer: Writer,
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """Check every name of every table; `progress`, if given, hears the count of names so far
+    every PROGRESS_EVERY names (the command shows it on a terminal)."""
     summary = Summary()
+    explained: dict[str, Verdict] = {}
     matches = conv.matcher.fullmatch  # the fast path: one compiled expression per name
     for table in tables:
         writer.begin(table)
         report_valid = writer.valid if getattr(writer, "wants_valid", True) else None
         checked = valid = skipped = 0
         for name, line, row in table.rows:
+            if progress is not None and not (checked + skipped) % PROGRESS_EVERY:
+                progress(summary.checked + summary.skipped + checked + skipped)
             if name is None:
                 skipped += 1
                 writer.skipped(table, line, row)
@@ -37,8 +51,13 @@ def check_tables(conv: CompiledConvention, tables: Sequence[Table], writer: Writ
                 valid += 1
                 if report_valid is not None:
                     report_valid(table, name, line, row)
-            else:  # only failures pay for an explanation
-                writer.invalid(table, explain(conv, name), line, row)
+            else:  # only failures pay for an explanation, and a name that comes again only once
+                verdict = explained.get(name)
+                if verdict is None:
+                    if len(explained) >= VERDICT_MEMORY:
+                        explained.clear()
+                    verdict = explained[name] = explain(conv, name)
+                writer.invalid(table, verdict, line, row)
         summary.checked += checked
         summary.valid += valid
         summary.skipped += skipped

@@ -64,6 +64,8 @@ class CompiledConvention:
     applies_to: tuple[str, ...] = ()
     allowed: Intervals = field(default_factory=list)  # characters a name may hold at all
     matcher: re.Pattern[str] = field(init=False)
+    # the explainer's memory across names (alignments of name endings): see explain._align
+    memo: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.matcher = re.compile(self.rx.py)

@@ -16,7 +16,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from . import regex as rx
 from .compiler import INVISIBLE, CompiledConvention
@@ -39,7 +39,8 @@ def verdict(conv: CompiledConvention, name: str) -> Verdict:
 def explain(conv: CompiledConvention, name: str) -> Verdict:
     problems, cleaned = _global_problems(conv, name)
     if len(name) > EXPLAIN_LIMIT:
-        problems.append(Problem(None, f"is {len(name):,} characters long, too long to be a name"))
+        if conv.max_length is None:  # with a limit, its problem already says how long the name is
+            problems.append(Problem(None, f"is {len(name):,} characters long, too long to be a name"))
         return Verdict(name, False, tuple(_dedupe(problems)))
     if not cleaned:
         return Verdict(name, False, tuple(_dedupe(problems or [Problem(None, "is empty")])))
@@ -80,6 +81,8 @@ def _global_problems(conv: CompiledConvention, name: str) -> tuple[list[Problem]
         out.append(Problem(None, f"starts with {_space_word(name[0])}"))
     if name[-1:].isspace() and name.strip():
         out.append(Problem(None, f"ends with {_space_word(name[-1])}"))
+    if _INVISIBLE_RX.search(name) is None:  # the usual case: nothing to take out
+        return out, name.strip()
     seen: set[str] = set()
     cleaned = []
     for i, ch in enumerate(name):
@@ -92,6 +95,9 @@ def _global_problems(conv: CompiledConvention, name: str) -> tuple[list[Problem]
             cleaned.append(ch)
     text = "".join(cleaned).strip()
     return out, text
+
+
+_INVISIBLE_RX = re.compile(rx.char_class(INVISIBLE).py)
 
 
 def _space_word(ch: str) -> str:
@@ -204,19 +210,49 @@ def _positions(conv: CompiledConvention, text: str) -> list[int] | None:
     return sorted(cuts)
 
 
+ALIGN_MEMORY = 300_000  # remembered alignments per convention; past it the memory starts again
+
+Moves = tuple[tuple[int, int, str], ...]  # (item, length, how): each step starts where the last ended
+
+
 def _align(
     conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str, positions: list[int], scorer: Scorer
 ) -> Reading | None:
+    """The cheapest reading of `text` as this alternative (dynamic programming over positions).
+
+    How the rest of a name from position p is best read depends only on that rest and on the
+    positions in it, so it is remembered across names, as lengths rather than offsets: lists
+    repeat their endings ('_WBN_Peak-Capacity'), and a wrong name then costs little more than
+    its own beginning. With one-character separators only, the positions after p follow from
+    the text after p; otherwise they are part of what is remembered."""
     n = len(text)
     fields = conv.fields
+    shared = conv.memo.setdefault(("align", items), {})
+    assert isinstance(shared, dict)
+    if len(shared) >= ALIGN_MEMORY:
+        shared.clear()
+    short_literals = _short_literals(items)
+    at = set(positions)
+    local: dict[tuple[int, int], tuple[int, Moves]] = {}
 
-    @cache
-    def best(k: int, p: int) -> tuple[int, tuple[tuple[int, int, int, str], ...]]:
+    def best(k: int, p: int) -> tuple[int, Moves]:
+        hit = local.get((k, p))
+        if hit is not None:
+            return hit
+        start = bisect.bisect_left(positions, p)
+        ahead: object = (p in at) if short_literals else tuple(q - p for q in positions[start:])
+        key = (k, text[p:], ahead)
+        result = shared.get(key)
+        if result is None:
+            result = shared[key] = _best_from(k, p, start)
+        local[(k, p)] = result
+        return result
+
+    def _best_from(k: int, p: int, start: int) -> tuple[int, Moves]:
         if k == len(items):
-            return (0, ()) if p == n else (6, ((k, p, n, "trailing"),))
+            return (0, ()) if p == n else (6, ((k, n - p, "trailing"),))
         item = items[k]
         options: list[tuple[int, int, str]] = []  # (cost, end, how)
-        start = bisect.bisect_left(positions, p)
         if isinstance(item, Slot):
             f = fields[item.field]
             limit = _SPAN_LIMITS.get(f.kind, n) + (f.longest_term if f.kind == "vocabulary" else 0)
@@ -226,22 +262,54 @@ def _align(
                 options.append((scorer(f, p, q).cost, q, "field"))
         else:
             options.extend(_literal_options(conv, item.text, text, p, positions[start:]))
-        winner: tuple[int, tuple[tuple[int, int, int, str], ...]] | None = None
+        winner: tuple[int, Moves] | None = None
         for cost, q, how in options:
             if winner is not None and cost >= winner[0]:
                 continue
             rest_cost, rest = best(k + 1, q)
             total = cost + rest_cost
             if winner is None or total < winner[0]:
-                winner = (total, ((k, p, q, how),) + rest)
+                winner = (total, ((k, q - p, how),) + rest)
         assert winner is not None
         return winner
 
-    total, steps = best(0, 0)
-    return _reading_from_steps(conv, items, text, total, steps, scorer)
+    total, moves = best(0, 0)
+    steps, p = [], 0
+    for k, length, how in moves:
+        steps.append((k, p, p + length, how))
+        p += length
+    return _reading_from_steps(conv, items, text, total, tuple(steps), scorer)
+
+
+@lru_cache(maxsize=1024)
+def _short_literals(items: tuple[Literal | Slot, ...]) -> bool:
+    return all(len(item.text) == 1 for item in items if isinstance(item, Literal))
 
 
 def _literal_options(
+    conv: CompiledConvention, lit: str, text: str, p: int, ahead: list[int]
+) -> list[tuple[int, int, str]]:
+    """The ways the separator `lit` may stand at p: (cost, end, how). What they are depends only
+    on the few characters from p and the positions among them, so they are remembered."""
+    size = len(lit)
+    near = tuple(q - p for q in ahead if p < q <= p + size + 2)
+    key = ("literal", lit, conv.case_sensitive, text[p : p + size + 2], p + size <= len(text), near)
+    known = conv.memo.get(key)
+    if known is None:
+        if len(conv.memo) >= ALIGN_MEMORY:
+            conv.memo.clear()
+        known = conv.memo[key] = _literal_moves(conv, lit, text, p, ahead)
+    assert isinstance(known, list)
+    return [(cost, p + length, how) for cost, length, how in known]
+
+
+def _literal_moves(
+    conv: CompiledConvention, lit: str, text: str, p: int, ahead: list[int]
+) -> list[tuple[int, int, str]]:
+    return [(cost, q - p, how) for cost, q, how in _literal_options_at(conv, lit, text, p, ahead)]
+
+
+def _literal_options_at(
     conv: CompiledConvention, lit: str, text: str, p: int, ahead: list[int]
 ) -> list[tuple[int, int, str]]:
     size = len(lit)

@@ -57,6 +57,9 @@ class CompiledField:
     _matcher: re.Pattern[str] | None = None
     longest_term: int = 0  # the longest code, label or alias: longer text is no vocabulary value
     by_lower: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lowercased code -> codes
+    # scores already computed, shared by every name this field reads (a score depends on the text only)
+    scores: dict[str, Score] = field(default_factory=dict, repr=False, compare=False)
+    descriptions: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._matcher = re.compile(self.rx.py)
@@ -81,6 +84,16 @@ class CompiledField:
 
     def describe(self, text: str, build: bool = False) -> str:
         """Why `text` is not a valid value of this field (empty when it is)."""
+        if not build:  # what names check asks, again and again: remembered
+            known = self.descriptions.get(text)
+            if known is None:
+                if len(self.descriptions) >= 100_000:
+                    self.descriptions.clear()
+                known = self.descriptions[text] = self._describe(text, build)
+            return known
+        return self._describe(text, build)
+
+    def _describe(self, text: str, build: bool) -> str:
         if self.accepts(text):
             return ""
         if not text:

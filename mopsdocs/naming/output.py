@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -41,6 +42,16 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
+SHOWN_LENGTH = 120  # text output shows longer names cut, with their length
+
+
+def shown_name(name: str, quote: str = "") -> str:
+    """A name for the text report: whole when short, else its start and its length (shown once)."""
+    if len(name) <= SHOWN_LENGTH:
+        return f"{quote}{printable(name)}{quote}"
+    return f"{quote}{printable(name[: SHOWN_LENGTH - 20])}...{quote} ({len(name):,} characters, shortened)"
+
+
 def problem_line(field: str | None, message: str) -> str:
     return f"{field}: {message}" if field else message
 
@@ -62,10 +73,10 @@ class TextWriter:
         pass
 
     def invalid(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None:
-        lines = [f"{table.label}:{line}: '{printable(verdict.name)}'"]
+        lines = [f"{table.label}:{line}: {shown_name(verdict.name, quote=chr(39))}"]
         lines += [f"    {printable(problem_line(p.field, p.message))}" for p in verdict.problems]
         if verdict.suggestion is not None:
-            lines.append(f"    suggestion: {printable(verdict.suggestion)}")
+            lines.append(f"    suggestion: {shown_name(verdict.suggestion)}")
         self.out.write("\n".join(lines) + "\n")
 
     def end(self, summary: Summary) -> None:
@@ -178,3 +189,33 @@ class CsvWriter:
 def defuse(cell: str) -> str:
     """A cell a spreadsheet will not run as a formula (CSV injection): a leading ' when needed."""
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+class Progress:
+    """'checked 120,000 names...' on standard error, for runs longer than a second, when standard
+    error is a terminal (the command decides); rewritten in place, and wiped at the end."""
+
+    DELAY = 1.0  # seconds before the first line: short runs show nothing
+    INTERVAL = 0.25
+
+    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream, self.clock = stream, clock
+        self.start = clock()
+        self.last = self.start
+        self.width = 0
+
+    def __call__(self, count: int) -> None:
+        now = self.clock()
+        if now - self.start < self.DELAY or (self.width and now - self.last < self.INTERVAL):
+            return
+        self.last = now
+        text = f"mopsdocs: checked {count:,} names..."
+        self.stream.write("\r" + text.ljust(self.width))
+        self.stream.flush()
+        self.width = len(text)
+
+    def done(self) -> None:
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+            self.width = 0

@@ -30,19 +30,24 @@ class Reading:
     recognised: bool = True  # some field holds a valid value, or one written another way
 
 
+SCORE_MEMORY = 200_000  # scores kept per field; past it the memo starts again (memory stays bounded)
+
+
 class Scorer:
-    """Field scores for the parts of one name, each computed once."""
+    """Field scores for the parts of one name, each computed once, and remembered on the field
+    across names: real lists repeat their parts ('2021-12', 'Webinar', 'Peak-Capacity') endlessly."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[tuple[str, str], Score] = {}
 
     def __call__(self, f: CompiledField, p: int, q: int) -> Score:
         return self.of(f, self.text[p:q])
 
     def of(self, f: CompiledField, value: str) -> Score:
-        key = (f.name, value)
-        hit = self.cache.get(key)
+        memo = f.scores
+        hit = memo.get(value)
         if hit is None:
-            hit = self.cache[key] = f.score(value)
+            if len(memo) >= SCORE_MEMORY:
+                memo.clear()
+            hit = memo[value] = f.score(value)
         return hit

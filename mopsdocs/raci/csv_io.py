@@ -1,10 +1,12 @@
 """RACI matrices as spreadsheets: CSV and Markdown export, CSV import.
 
 The CSV is what Excel and Google Sheets open cleanly: UTF-8 with a byte-order mark (so Excel
-does not guess a legacy code page), CRLF line ends, a header row
-`activity_id,activity,group,<party ids...>`, and every cell that a spreadsheet would run as a
-formula (starting with = + - @, tab or CR) prefixed with an apostrophe. Import undoes exactly
-that prefix, so export -> import gives back the same matrix.
+does not guess a legacy code page), CRLF line ends, a first row `matrix,<id>,<name>,<description>`,
+a header row `activity_id,activity,group,description,<party ids...>`, and every cell that a
+spreadsheet would run as a formula (starting with = + - @, tab or CR) prefixed with an
+apostrophe. Import undoes exactly that prefix, so export -> import gives back the same matrix:
+id, name, description, activities with their names, groups and descriptions, letters, columns.
+The `matrix` row and the `description` column are optional on import.
 
 Import is forgiving where a spreadsheet is sloppy (`;` or tab delimiters, Excel's `sep=` line,
 lowercase letters, `AR` or `A / R` for `A/R`, trailing empty columns and rows) and precise where
@@ -24,6 +26,8 @@ from ..wording import slug
 from .model import LETTERS, WORDS, Matrix, Row, column_order
 
 HEADER = ("activity_id", "activity", "group")
+DESCRIPTION = "description"  # optional fourth column
+MATRIX_ROW = "matrix"  # optional first row: matrix,<id>,<name>,<description>
 FORMULA_STARTS = "=+-@\t\r"  # what Excel, LibreOffice and Google Sheets evaluate (OWASP CSV injection)
 DELIMITERS = (",", ";", "\t")
 MAX_BYTES = 10_000_000
@@ -64,9 +68,10 @@ def export_csv(matrix: Matrix) -> str:
     """The matrix as CSV text (BOM and CRLF included; write it without newline translation)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([defuse(c) for c in (*HEADER, *matrix.columns)])
+    writer.writerow([defuse(c) for c in (MATRIX_ROW, matrix.id, matrix.name, matrix.description or "")])
+    writer.writerow([defuse(c) for c in (*HEADER, DESCRIPTION, *matrix.columns)])
     for row in matrix.rows:  # spec order: the round trip gives back the same file
-        cells = [row.id, row.name, row.group or "", *(row.letter(p) for p in matrix.columns)]
+        cells = [row.id, row.name, row.group or "", row.description or "", *(row.letter(p) for p in matrix.columns)]
         writer.writerow([defuse(c) for c in cells])
     return "\ufeff" + buf.getvalue()
 
@@ -129,9 +134,13 @@ class Imported:
     bad_columns: set[int] = field(default_factory=set)  # header cells already reported
     header_line: int = 1
     column_of: dict[str, int] = field(default_factory=dict)  # party id -> its column (1-based)
+    matrix_id: str | None = None  # from the `matrix` row, when there is one
+    name: str | None = None
+    description: str | None = None
 
     def matrix(self, matrix_id: str, name: str) -> Matrix:
-        return Matrix(matrix_id, name, column_order(self.columns, self.rows), tuple(self.rows))
+        rows = tuple(self.rows)
+        return Matrix(matrix_id, name, column_order(self.columns, rows), rows, self.description)
 
 
 def decode(raw: bytes) -> str:
@@ -173,6 +182,11 @@ def _pick_delimiter(text: str) -> str:
             first = next((row for row in rows if any(c.strip() for c in row)), [])
         except csv.Error:
             continue
+        if first and first[0].strip().lower() == MATRIX_ROW:
+            try:
+                first = next((row for row in rows if any(c.strip() for c in row)), [])
+            except csv.Error:
+                continue
         if first and first[0].strip().lower() == HEADER[0] and (best is None or len(first) > best[0]):
             best = (len(first), delim)
     if best is None:
@@ -198,8 +212,12 @@ def _clean(value: str) -> str:
     return restore(value.strip()).strip()
 
 
-def read_matrix_csv(raw: bytes) -> Imported:
-    """Read a RACI CSV. Raises Unreadable when it is not a CSV table; bad cells are `problems`."""
+def read_matrix_csv(raw: bytes, known: Mapping[str, str] | None = None) -> Imported:
+    """Read a RACI CSV. Raises Unreadable when it is not a CSV table; bad cells are `problems`.
+
+    `known` is the project's parties (id -> name as the site shows it), when there is a project:
+    then a header cell may be a party's name in any letter case ("MOPs Manager" for
+    `mops-manager`), and a column that is no party is left out (said in a note)."""
     text = decode(raw)
     if not text.strip():
         raise Unreadable("is empty: nothing to import")
@@ -207,18 +225,43 @@ def read_matrix_csv(raw: bytes) -> Imported:
     delim = delim or _pick_delimiter(body)
     out = Imported()
     records = [(line, cells) for line, cells in _records(body, delim, offset, out) if any(c.strip() for c in cells)]
+    if records and records[0][1][0].strip().lower() == MATRIX_ROW:
+        _read_matrix_row(records[0][1], out)
+        records = records[1:]
     if not records or records[0][1][0].strip().lower() != HEADER[0]:
         raise Unreadable(NO_HEADER)
     (out.header_line, header), body_records = records[0], records[1:]
-    parties = _read_header(out.header_line, header, out)
+    described = len(header) > 3 and header[3].strip().lower() == DESCRIPTION
+    first_party = 4 if described else 3
+    parties = _read_header(out.header_line, header, out, first_party, known)
     for line, cells in body_records:
-        _read_row(line, cells, parties, out)
+        _read_row(line, cells, parties, out, first_party if described else None)
     out.columns = tuple(p for p in parties if p)
     return out
 
 
-def _read_header(line: int, header: list[str], out: Imported) -> list[str]:
-    """Party id per column index (index 3 on); '' for a column with no usable party id."""
+def _read_matrix_row(cells: list[str], out: Imported) -> None:
+    values = [_clean(c) for c in cells[1:3]] + ["", ""]
+    out.matrix_id, out.name = values[0] or None, values[1] or None
+    if len(cells) > 3 and cells[3].strip():
+        out.description = restore(cells[3])  # kept as written, line breaks and all
+
+
+def _party_names(known: Mapping[str, str]) -> dict[str, str]:
+    """Every way a header may name a party: its id, its name, the slug of its name (casefolded)."""
+    names: dict[str, str] = {}
+    for pid, shown in known.items():
+        for key in (pid, " ".join(shown.split()), slug(shown)):
+            if key:
+                names.setdefault(key.casefold(), pid)
+    return names
+
+
+def _read_header(
+    line: int, header: list[str], out: Imported, first_party: int = 3, known: Mapping[str, str] | None = None
+) -> list[str]:
+    """Party id per column index (from `first_party` on); '' for a column with no usable party id."""
+    names = _party_names(known) if known else {}
     for i, expected in enumerate(HEADER[1:], start=1):
         found = header[i].strip() if i < len(header) else ""
         if found.lower() != expected:
@@ -230,10 +273,20 @@ def _read_header(line: int, header: list[str], out: Imported) -> list[str]:
                     f"'{found}' (the header is activity_id,activity,group,<party ids...>)",
                 )
             )
-    parties: list[str] = ["", "", ""]
+    parties: list[str] = [""] * first_party
     seen: dict[str, int] = {}
-    for col, cell in enumerate(header[3:], start=4):
+    for col, cell in enumerate(header[first_party:], start=first_party + 1):
         party = cell.strip()
+        if party and known and party not in known:
+            pid = names.get(" ".join(party.split()).casefold()) or names.get(slug(party).casefold())
+            if pid is not None:
+                out.notes.append(Problem(line, col, f"column '{party}' read as party '{pid}'"))
+                party = pid
+            elif not _ID.fullmatch(party):  # a header written as an id stays: check says REF001
+                out.notes.append(Problem(line, col, f"column '{party}' is no party of this project; left out"))
+                out.bad_columns.add(col)
+                parties.append("")
+                continue
         if party and not _ID.fullmatch(party) and _ID.fullmatch(party.lower()):
             out.notes.append(Problem(line, col, f"party '{party}' read as '{party.lower()}'"))
             party = party.lower()
@@ -267,9 +320,10 @@ def _letter(raw: str, line: int, col: int, out: Imported) -> str | None:
     return letter
 
 
-def _read_row(line: int, cells: list[str], parties: list[str], out: Imported) -> None:
-    cells = cells + [""] * (3 - len(cells))
+def _read_row(line: int, cells: list[str], parties: list[str], out: Imported, described: int | None = None) -> None:
+    cells = cells + [""] * (len(parties) - len(cells))
     name, group = _clean(cells[1]), _clean(cells[2]) or None
+    description = restore(cells[3]) if described and cells[3].strip() else None  # kept as written
     activity = _clean(cells[0])
     if not activity and name and slug(name):
         activity = slug(name)
@@ -287,7 +341,8 @@ def _read_row(line: int, cells: list[str], parties: list[str], out: Imported) ->
     if not name:
         out.problems.append(Problem(line, 2, f"activity '{activity}' has no name"))
     assign: dict[str, str] = {}
-    for col, raw in enumerate(cells[3:], start=4):
+    start = described or 3
+    for col, raw in enumerate(cells[start:], start=start + 1):
         value = raw.strip()
         party = parties[col - 1] if col - 1 < len(parties) else ""
         if not value or col in out.bad_columns:  # a bad header cell is reported once, not per row
@@ -299,7 +354,7 @@ def _read_row(line: int, cells: list[str], parties: list[str], out: Imported) ->
         if letter is not None:
             assign[party] = letter
     out.lines.setdefault(activity, line)
-    out.rows.append(Row(activity, name, group, assign))
+    out.rows.append(Row(activity, name, group, assign, description))
 
 
 def rule_warnings(imported: Imported) -> list[Problem]:

@@ -63,6 +63,7 @@ class Matrix:
     name: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    description: str | None = None
 
     def groups(self) -> list[tuple[str | None, list[Row]]]:
         """Rows grouped by `group`, groups in order of first appearance, rows in spec order."""
@@ -111,4 +112,4 @@ def from_spec(project: Project, spec: specs.RaciSpec) -> Matrix:
     """The matrix as the project holds it: activities left out by SPEC005 are not rows."""
     table = project.activities.get(spec.id, {})
     rows = tuple(row_of(a) for a in spec.activities if table.get(a.id) is a)
-    return Matrix(spec.id, spec.name, column_order(spec.parties, rows), rows)
+    return Matrix(spec.id, spec.name, column_order(spec.parties, rows), rows, spec.description)

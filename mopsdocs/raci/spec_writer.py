@@ -66,6 +66,7 @@ def raci_spec(matrix: Matrix, source: str) -> str:
         "kind: raci",
         f"id: {scalar(matrix.id)}",
         f"name: {scalar(matrix.name)}",
+        *([f"description: {scalar(matrix.description)}"] if matrix.description else []),
         f"parties: [{', '.join(scalar(p) for p in matrix.columns)}]",
     ]
     if not matrix.rows:
@@ -77,6 +78,8 @@ def raci_spec(matrix: Matrix, source: str) -> str:
         lines.append(f"    name: {scalar(row.name)}")
         if row.group is not None:
             lines.append(f"    group: {scalar(row.group)}")
+        if row.description:
+            lines.append(f"    description: {scalar(row.description)}")
         cells = ", ".join(f"{scalar(p)}: {row.assign[p]}" for p in matrix.columns if p in row.assign)
         lines.append(f"    assign: {{{cells}}}")
     return "\n".join(lines) + "\n"

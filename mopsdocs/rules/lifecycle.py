@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from .. import specs
 from ..diagnostics import Diagnostic
@@ -28,16 +30,112 @@ def _initial(project: Project, lc: specs.LifecycleSpec) -> specs.Stage | None:
 
 
 def reachable(project: Project, lc: specs.LifecycleSpec, start: str) -> set[str]:
+    """The stages a record can reach from `start` along transitions whose ends both exist."""
     succ: dict[str, list[str]] = {}
     for t in _known_transitions(project, lc):
         succ.setdefault(t.from_, []).append(t.to)
-    seen, queue = {start}, deque([start])
+    return _walk([start], succ)
+
+
+def _walk(starts: Iterable[str], succ: dict[str, list[str]]) -> set[str]:
+    seen, queue = set(starts), deque(starts)
     while queue:
         for nxt in succ.get(queue.popleft(), []):
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append(nxt)
     return seen
+
+
+@dataclass
+class _Graph:
+    """A lifecycle's transitions as far as they are certain despite its errors (see `_graph`).
+
+    Nodes are stage ids: the valid stages and those dropped for an error of their own (ghosts,
+    whose `initial` and `terminal` are then unknown unless written plainly).
+    """
+
+    succ: dict[str, list[str]] = field(default_factory=dict)  # edges whose both ends are known
+    starts: set[str] = field(default_factory=set)  # initial, or perhaps initial
+    maybe_terminal: set[str] = field(default_factory=set)  # terminal, or perhaps terminal
+    leaves: set[str] = field(default_factory=set)  # stages some transition leaves (whatever its target)
+    to_anywhere: set[str] = field(default_factory=set)  # sources of transitions whose target is broken
+    from_anywhere: set[str] = field(default_factory=set)  # targets of transitions whose source is broken
+    exits_unknown: bool = False  # a transition's source is broken: any stage may have a way out
+    unknown: bool = False  # the `stages` or `transitions` list itself is broken: nothing is certain
+
+    def maybe_reachable(self) -> set[str] | None:
+        """Every stage a record might reach, or None when that could be any stage at all."""
+        succ = {k: list(v) for k, v in self.succ.items()}
+        # a transition from an unknown source may start at any stage a record reaches
+        seen = _walk(self.starts, succ)
+        seen |= _walk(self.from_anywhere, succ) if seen else set()
+        if seen & self.to_anywhere:
+            return None  # a broken target, from a stage a record reaches, could name any stage
+        return seen
+
+
+def _is_flag(raw: dict[str, Any], key: str) -> bool:
+    """Whether a dropped stage's `initial`/`terminal` may be true (anything but absent or false)."""
+    return raw.get(key, False) is not False
+
+
+def _graph(project: Project, lc: specs.LifecycleSpec) -> _Graph:
+    """What the rules may rely on. A transition whose `from` and `to` name existing stages is an
+    edge whatever else is broken in it (`sla`, `type`, `owner`): those do not move records
+    elsewhere. A transition dropped by validation still counts by the `from`/`to` it was written
+    with. A broken end (an unknown id, or no usable value) could be meant as any stage."""
+    g = _Graph()
+    doc = project.document_of(lc)
+    if lc.origin + ("stages",) in doc.pruned or lc.origin + ("transitions",) in doc.pruned:
+        g.unknown = True
+        return g
+    table = project.stages.get(lc.id, {})
+    nodes = set(table)
+    for stage in lc.stages:
+        if table.get(stage.id) is not stage:  # a duplicate id (SPEC005): its flags still count
+            if stage.initial or project.had_error(stage, "initial"):
+                g.starts.add(stage.id)
+            if stage.terminal or project.had_error(stage, "terminal"):
+                g.maybe_terminal.add(stage.id)
+            continue
+        if stage.initial or project.had_error(stage, "initial"):
+            g.starts.add(stage.id)
+        if stage.terminal or project.had_error(stage, "terminal"):
+            g.maybe_terminal.add(stage.id)
+    ends: list[tuple[Any, Any]] = [(t.from_, t.to) for t in lc.transitions]
+    for path, raw in doc.dropped:
+        if path[:-1] == lc.origin + ("stages",) and isinstance(raw.get("id"), str):
+            nodes.add(raw["id"])
+            if _is_flag(raw, "initial"):
+                g.starts.add(raw["id"])
+            if _is_flag(raw, "terminal"):
+                g.maybe_terminal.add(raw["id"])
+        elif path[:-1] == lc.origin + ("transitions",):
+            ends.append((raw.get("from"), raw.get("to")))
+    for src, dst in ends:
+        src_ok = isinstance(src, str) and src in nodes
+        dst_ok = isinstance(dst, str) and dst in nodes
+        if src_ok and dst_ok:
+            g.succ.setdefault(src, []).append(dst)
+        elif src_ok:
+            g.to_anywhere.add(src)
+        elif dst_ok:
+            g.from_anywhere.add(dst)
+        else:
+            g.from_anywhere |= nodes  # any stage to any stage: nothing is certain but exits
+            g.to_anywhere |= nodes
+        if src_ok:
+            g.leaves.add(src)
+        else:
+            g.exits_unknown = True
+    return g
+
+
+def _starts_phrase(project: Project, lc: specs.LifecycleSpec) -> str | None:
+    """The initial stage (or stages, while LC001 reports two) as a message names them."""
+    initial = [s.id for s in _stages(project, lc) if s.initial]
+    return " or ".join(f"'{i}'" for i in initial) if initial else None
 
 
 def _lifecycles(project: Project) -> list[specs.LifecycleSpec]:
@@ -92,18 +190,28 @@ def check_unreachable(project: Project) -> Iterator[Diagnostic]:
     No chain of transitions leads from the initial stage to this stage, so no record can ever be
     in it.
 
-    Fix: add the transition that leads into it, or remove the stage.
+    Errors elsewhere in the lifecycle silence only what they could change. A transition whose
+    `from` and `to` name existing stages is an edge whatever else in it is broken (`sla`, `type`);
+    one dropped by validation still counts by the ends it was written with. A transition with an
+    unknown `from` (REF001) may start anywhere, so its `to` counts as reachable: a stage that no
+    transition enters is still reported. A transition with an unknown `to` leaving a stage a
+    record can reach could be meant for any stage, the unreachable one included: then nothing is
+    said. With two initial stages (LC001) a stage is reported only when neither reaches it; a
+    stage with a malformed `initial` counts as a possible start.
+
+    Fix: add the transition that leads into it, or remove the stage. Example:
+    `specs/sla.yaml:8:10: error[LC002]: stage 'nurture' cannot be reached from 'known' (add a transition into 'nurture')`
     """
-    for lc in _complete_lifecycles(project):
-        start = _initial(project, lc)
-        if start is None:
+    for lc in _lifecycles(project):
+        g, named = _graph(project, lc), _starts_phrase(project, lc)
+        seen = None if g.unknown or not g.starts or named is None else g.maybe_reachable()
+        if seen is None:
             continue
-        seen = reachable(project, lc, start.id)
         for stage in _stages(project, lc):
             if stage.id not in seen:
                 yield project.diag(
                     "LC002",
-                    f"stage '{stage.id}' cannot be reached from '{start.id}'",
+                    f"stage '{stage.id}' cannot be reached from {named}",
                     stage,
                     "id",
                     hint=f"add a transition into '{stage.id}'",
@@ -116,12 +224,20 @@ def check_dead_ends(project: Project) -> Iterator[Diagnostic]:
     Records that enter this stage get stuck: it is not terminal and no transition leaves it.
     "Make sure leads don't get stuck": every stage needs a way out.
 
-    Fix: add a transition out of it, or mark it `terminal: true`.
+    A transition that leaves the stage is a way out even when its `to` is unknown (REF001) or
+    its `sla` is malformed, so a stage no transition leaves at all is reported whatever is broken
+    elsewhere. Only a transition whose `from` is unknown could be this stage's way out: while one
+    exists the lifecycle's dead ends are not reported; nor is a stage with a malformed `terminal`.
+
+    Fix: add a transition out of it, or mark it `terminal: true`. Example:
+    `specs/to.yaml:8:10: error[LC003]: stage 'nurture' is a dead end: no transition leaves it`
     """
-    for lc in _complete_lifecycles(project):
-        leaving = {t.from_ for t in lc.transitions}
+    for lc in _lifecycles(project):
+        g = _graph(project, lc)
+        if g.unknown or g.exits_unknown:
+            continue
         for stage in _stages(project, lc):
-            if not stage.terminal and stage.id not in leaving:
+            if stage.id not in g.leaves and stage.id not in g.maybe_terminal:
                 yield project.diag(
                     "LC003",
                     f"stage '{stage.id}' is a dead end: no transition leaves it",
@@ -229,20 +345,25 @@ def check_backwards_progress(project: Project) -> Iterator[Diagnostic]:
 def check_terminal_reachable(project: Project) -> Iterator[Diagnostic]:
     """
     No record can ever finish: no stage marked `terminal: true` can be reached from the initial
-    stage.
+    stage (from any of them, while LC001 reports two).
+
+    Reachability is judged as for LC002: silent when a broken `to` leaves a reachable stage (it
+    could lead to a terminal one), and a stage with a malformed `terminal`, or dropped with one,
+    counts as perhaps terminal.
 
     Fix: mark the end stages (customer, disqualified, ...) `terminal: true` and connect them.
+    Example:
+    `specs/two.yaml:2:5: error[LC008]: lifecycle 'two' has no terminal stage reachable from 'known' or 'walk-in'`
     """
-    for lc in _complete_lifecycles(project):
-        start = _initial(project, lc)
-        if start is None:
+    for lc in _lifecycles(project):
+        g, named = _graph(project, lc), _starts_phrase(project, lc)
+        seen = None if g.unknown or not g.starts or named is None else g.maybe_reachable()
+        if seen is None or seen & g.maybe_terminal:
             continue
-        table = project.stages.get(lc.id, {})
-        if not any(table[s].terminal for s in reachable(project, lc, start.id) if s in table):
-            yield project.diag(
-                "LC008",
-                f"lifecycle '{lc.id}' has no terminal stage reachable from '{start.id}'",
-                lc,
-                "id",
-                hint="mark the end stages `terminal: true` and add transitions into them",
-            )
+        yield project.diag(
+            "LC008",
+            f"lifecycle '{lc.id}' has no terminal stage reachable from {named}",
+            lc,
+            "id",
+            hint="mark the end stages `terminal: true` and add transitions into them",
+        )

@@ -1,4 +1,4 @@
-"""PRG001-006: operational programs form a sound, reviewed, running catalogue.
+"""PRG001-007: operational programs form a sound, reviewed, running catalogue.
 
 Unknown ids in `depends_on`, `owner` and `automated_by` are REF001's and inactive owners are
 TEAM001's: these rules only look at programs that exist, so one mistake gives one diagnostic.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import specs
 from ..diagnostics import Diagnostic
 from ..program_model import (
     MAX_CYCLES,
@@ -68,7 +69,8 @@ def check_reviews(project: Project) -> Iterator[Diagnostic]:
     `review_every` setting) and overdue from the day after; "today" is the `as_of` setting or
     `--as-of`, else the real date. The last review is the latest date in `reviewed.on` and
     `reviewed.history`. Cadences in minutes or hours are rounded up to whole days. Draft and
-    retired programs are not reviewed.
+    retired programs are not reviewed. Silent while a date or cadence under `reviewed` is
+    malformed (SPEC004): the real last review is not known.
 
     Fix: review the program (does the smart list still match, do the flow steps still write the
     right values, is the owner still right?), then set `reviewed.on` to the date and move the old
@@ -78,8 +80,8 @@ def check_reviews(project: Project) -> Iterator[Diagnostic]:
     for pid in sorted(project.programs):
         program = project.programs[pid]
         status = review_status(project, program)
-        if not status.overdue:
-            continue
+        if not status.overdue or project.had_error(program, "reviewed"):
+            continue  # a malformed date or cadence is SPEC004's: the real last review is unknown
         where = review_location(project, program)
         if status.never:
             message = f"program '{pid}' has never been reviewed"
@@ -127,6 +129,9 @@ def check_required_categories(project: Project) -> Iterator[Diagnostic]:
     `status: active`. The diagnostic points at the category's entry in the setting in mkdocs.yml;
     when the setting is not written (the default applies), at the `mopsdocs` plugin entry.
 
+    Silent about a category while a program of it has an error of its own (a misspelt `status`,
+    say: SPEC004 reports it) or a spec file is cut short by a YAML error.
+
     Fix: add or activate a program of that category, or, if the team truly does without it,
     remove the category from `required_program_categories`. Example:
     `mkdocs.yml:8:11: warning[PRG004]: no active program in required category 'bounce-management'`
@@ -134,10 +139,14 @@ def check_required_categories(project: Project) -> Iterator[Diagnostic]:
     required = list(dict.fromkeys(project.settings.required_program_categories))
     if not required:
         return
+    if project.unparsed_source("program") is not None:
+        return  # a file cut short by a YAML error may hold the program
+    # programs dropped for an error of their own (`status: Active`) may be the active one
+    dropped = {raw.get("category") for (ns, _), raw in project.ghosts.items() if ns == "program"}
     where = required_category_locations(project)
     for category in required:
         members = sorted(p.id for p in project.programs.values() if p.category == category)
-        if any(project.programs[m].status == "active" for m in members):
+        if any(project.programs[m].status == "active" for m in members) or category in dropped:
             continue
         if members:
             hint = "; ".join(f"'{m}' is {status_phrase(project.programs[m].status)}" for m in members)
@@ -204,4 +213,36 @@ def check_automations(project: Project) -> Iterator[Diagnostic]:
                 t,
                 "automated_by",
                 hint="activate the program, or point `automated_by` at the one that does this now",
+            )
+
+
+@rule("PRG007", "warning", "review date in the future")
+def check_future_reviews(project: Project) -> Iterator[Diagnostic]:
+    """
+    A program's `reviewed.on`, or a date in its `reviewed.history`, is after "today" (the `as_of`
+    setting or `--as-of`, else the real date). A review is recorded once it has happened, so the
+    date is a typo (often the year) or a planned review written down too early; either way the
+    program looks reviewed when it is not, and PRG002 stays silent about it.
+
+    Fix: correct the date, or record the review when it is done (the next due date follows from
+    `every`). Example:
+    `specs/programs.yaml:7:16: warning[PRG007]: program 'bounces' was reviewed on 2022-11-02, which is after today, 2021-12-01`
+    """
+    import datetime as _dt
+
+    today = project.today()
+    for pid in sorted(project.programs):
+        reviewed = project.programs[pid].reviewed
+        if reviewed is None:
+            continue
+        entries: list[specs.Review | specs.ReviewEntry] = [reviewed, *reviewed.history]
+        for entry in entries:
+            if entry.on is None or _dt.date.fromisoformat(entry.on) <= today:
+                continue
+            yield project.diag(
+                "PRG007",
+                f"program '{pid}' was reviewed on {entry.on}, which is after today, {today.isoformat()}",
+                entry,
+                "on",
+                hint="check the date, often the year; record a review once it has happened",
             )

@@ -23,8 +23,18 @@ def _unknown(
 ) -> Iterator[Diagnostic]:
     # an entity that exists but was dropped for its own error is not "unknown" (no cascade)
     if ref not in pool and not project.is_ghost(namespace or noun, ref):
-        hint = did_you_mean(ref, pool) or (f"no {noun} is defined yet" if not pool else None)
+        hint = _suggest(project, noun, ref, pool) or (f"no {noun} is defined yet" if not pool else None)
         yield project.diag("REF001", f"unknown {noun} '{ref}'", entity, *sub, hint=hint, key=key)
+
+
+def _suggest(project: Project, noun: str, ref: str, pool: Mapping[str, Any]) -> str | None:
+    """The closest id; parties are also found by name or initialism, and people who left come last."""
+    if noun != "party":
+        return did_you_mean(ref, pool)
+    ghosts = {gid for (ns, gid) in project.ghosts if ns in ("team", "role", "person")}
+    names = {pid: party.name for pid, party in pool.items() if isinstance(getattr(party, "name", None), str)}
+    gone = {pid for pid, party in pool.items() if isinstance(party, specs.Person) and not project.is_active(party)}
+    return did_you_mean(ref, (pid for pid in pool if pid not in ghosts), names=names, avoid=gone)
 
 
 @rule("REF001", "error", "reference to an unknown id")

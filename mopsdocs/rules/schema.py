@@ -6,7 +6,15 @@ They have no `check` of their own: the loader (`mopsdocs.loader`) and the valida
 
 from __future__ import annotations
 
-from ..rule_catalogue import declare
+import re
+from collections.abc import Iterator
+from typing import Any, get_args, get_origin
+
+from .. import specs
+from ..diagnostics import Diagnostic
+from ..project import Project
+from ..rule_catalogue import RULES, declare
+from .registry import rule
 
 declare(
     "YAML001",
@@ -15,7 +23,8 @@ declare(
     """
     The file is not valid YAML. The diagnostic points at the first character the parser could not
     read; documents before it in the same file are still checked. Common causes: a tab used for
-    indentation, a colon followed by no space inside a value (quote the value), an unclosed quote.
+    indentation; `: ` inside a plain value (`definition: Note: a person`: the hint shows the value
+    quoted); an unclosed quote, reported where the quote opens rather than where the parser gave up.
     """,
 )
 declare(
@@ -63,7 +72,8 @@ declare(
     """
     A key that the kind does not define, usually a typo (the hint says which key was probably
     meant). Keys of your own are allowed when they start with `x-`: they are kept and shown on the
-    entity's page.
+    entity's page. In `{label: Europe, Middle East and Africa}` the comma ended `label`'s value and
+    the rest became an unknown key: the hint shows the value quoted.
     """,
 )
 declare(
@@ -97,6 +107,107 @@ declare(
     conventions; programs). The first one, in file order, is kept.
     """,
 )
+
+
+@rule("SPEC006", "warning", "a comma split a list entry in two")
+def check_split_entries(project: Project) -> Iterator[Diagnostic]:
+    """
+    In a list written `[...]` a comma ends an entry, so `steps: [Check the list, then dedupe]`
+    is two steps, "Check the list" and "then dedupe", where one was meant. This is reported for
+    lists of Markdown text (a stage's `entry` and `exit`, a program's `steps`) when an entry
+    written without quotes starts with a lower-case word right after another unquoted entry on
+    the same line: the sign of a sentence cut at its comma.
+
+    Fix: quote the entry that holds the comma (`["Check the list, then dedupe"]`), or write the
+    list one entry per line (`- Check the list, then dedupe`). Example:
+    `specs/programs.yaml:7:28: warning[SPEC006]: 'then flag the record' looks like the rest of the step before it: in [...] a comma ends an entry`
+    """
+    texts: dict[str, list[str] | None] = {}
+    for doc, spec in project.documents:
+        for entity, name in _markdown_lists(spec):
+            path = entity.origin + (name,)
+            entries = _at(doc.data, path)
+            if not isinstance(entries, list) or path not in doc.values:
+                continue
+            if doc.path not in texts:
+                texts[doc.path] = _source_lines(project, doc.path)
+            lines = texts[doc.path]
+            if lines is None or _char(lines, doc.values[path]) != "[":
+                continue
+            for i in range(1, len(entries)):
+                here, before = doc.values.get(path + (i,)), doc.values.get(path + (i - 1,))
+                entry, previous = entries[i], entries[i - 1]
+                if here is None or before is None or here[0] != before[0]:
+                    continue
+                if not isinstance(entry, str) or not isinstance(previous, str):
+                    continue
+                if not entry[:1].islower() or _char(lines, here) in "\"'" or _char(lines, before) in "\"'":
+                    continue
+                whole = f"{previous}, {entry}".replace("\\", "\\\\").replace('"', '\\"')
+                noun = _ENTRY_NOUNS.get(name, "entry")
+                yield Diagnostic(
+                    "SPEC006",
+                    RULES["SPEC006"].severity,
+                    f"'{entry[:60]}' looks like the rest of the {noun} before it: in [...] a comma ends an entry",
+                    doc.locate(path + (i,)),
+                    f'if it is one {noun}, quote it: "{whole[:80]}"',
+                )
+
+
+_ENTRY_NOUNS = {"steps": "step", "entry": "entry criterion", "exit": "exit criterion"}
+
+
+def _is_markdown_list(annotation: Any) -> bool:
+    if get_origin(annotation) is not list:
+        return False
+    (item,) = get_args(annotation)
+    return any(
+        getattr(meta, "json_schema_extra", None) == {"contentMediaType": "text/markdown"}
+        for meta in getattr(item, "__metadata__", ())
+    )
+
+
+def _markdown_lists(spec: specs.Spec) -> Iterator[tuple[specs.Spec, str]]:
+    """Every (entity, key) inside `spec` whose value is a list of Markdown text."""
+    stack: list[Any] = [spec]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, specs.Spec):
+            for name, field in type(item).model_fields.items():
+                if _is_markdown_list(field.annotation):
+                    yield item, field.alias or name
+                stack.append(getattr(item, name))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _source_lines(project: Project, rel: str) -> list[str] | None:
+    """The file's lines as the loader counted them (LF, CRLF or CR), or None if it cannot be read."""
+    try:
+        text = (project.root / rel).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def _char(lines: list[str], pos: tuple[int, int]) -> str:
+    line, column = pos
+    if not 0 < line <= len(lines) or not 0 < column <= len(lines[line - 1]):
+        return ""
+    return lines[line - 1][column - 1]
+
+
 declare(
     "FILE001",
     "error",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import specs
 from ..diagnostics import Diagnostic
 from ..project import Project
 from .registry import rule
@@ -74,11 +75,24 @@ def check_empty_roles(project: Project) -> Iterator[Diagnostic]:
     Fix: add the role to an active person's `roles`, or remove the role.
 
     Silent while some person names a role that does not exist (REF001): that is usually the
-    holder, misspelt, and the REF001 is the one thing to fix.
+    holder, misspelt, and the REF001 is the one thing to fix. A person with an error of their own
+    (a duplicate id, SPEC005; a malformed `active` or `left_on`; dropped by validation) still
+    counts as holding their roles, and while a file is cut short by a YAML error nothing is said.
     """
     if any(r not in project.roles for person in project.people.values() for r in person.roles):
         return
-    held = {r for person in project.people.values() if project.is_active(person) for r in person.roles}
+    if project.unparsed_source("person") is not None:  # a file cut short may list the holder
+        return
+    # every person written, duplicates (SPEC005) included: a second `sam` still holds its roles
+    people = [person for _, spec in project.documents if isinstance(spec, specs.TeamSpec) for person in spec.people]
+    if any(project.had_error(person, "roles") for person in people):
+        return  # a role cut from someone's `roles` may be the one
+    held = {
+        r
+        for person in people
+        if project.is_active(person) or project.had_error(person, "active") or project.had_error(person, "left_on")
+        for r in person.roles
+    }
     for (ns, _), raw in project.ghosts.items():  # a person dropped for another error may hold it
         if ns == "person" and isinstance(raw.get("roles"), list):
             held.update(r for r in raw["roles"] if isinstance(r, str))

@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
+from ..editor_schemas import SCHEMAS  # where editors find the JSON Schemas the modelines name
 from ..files import write_atomic
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -26,7 +27,6 @@ def scaffold_files() -> list[tuple[str, Path]]:
     return out
 
 
-SCHEMAS = ".mopsdocs/schemas"  # where editors find the JSON Schemas the modelines name
 _KIND = re.compile(r"^kind:\s*([a-z]+)\s*$", re.MULTILINE)
 
 

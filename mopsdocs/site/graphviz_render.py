@@ -1,7 +1,7 @@
 """Rendering DOT to SVG: find a Graphviz, run it, treat any failure as an error.
 
 Which Graphviz: the system `dot` (through the `graphviz` package) when it is on PATH; else the
-`graphviz-pure` command from the optional `render` extra (a static Rust port, no system package
+`graphviz-pure` command, a dependency of mopsdocs (a static Rust port, no system package
 needed); else `RendererMissing` with what to install. A non-zero exit is always a `RenderError`
 carrying Graphviz's own message, even when an SVG was written: dot 2.43 writes a partial drawing
 and exits 1 on "trouble in init_rank", and a half-drawn diagram must never reach a page.
@@ -109,7 +109,7 @@ def find_renderer() -> Renderer:
     raise RendererMissing(
         "cannot draw lifecycle diagrams: Graphviz's `dot` is not on PATH and `graphviz-pure` is not installed. "
         "Install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz) "
-        "or the pure-Python wheel: pip install 'mopsdocs[render]'"
+        "or graphviz-pure, which comes with mopsdocs: pip install 'mopsdocs[render]' puts it back"
     )
 
 

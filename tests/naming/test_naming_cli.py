@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,9 +156,9 @@ def test_csv_output_keeps_the_dialect_and_defuses_formulas(proj: Path) -> None:
         ["Name", "Owner", "valid", "problems", "suggestion"],
         ["2021-12_WBN_x", "'=cmd|' /C calc'!A0", "yes", "", ""],
         ["2021-13_WBN_x", "'@SUM(1)", "no", "date: month 13 does not exist", ""],
-        ["short", "", "", "", ""],
-    ]
-    assert b"Checked 2 names: 1 valid, 1 invalid; 50.0% conform." in proc.stderr
+        ["short", "", "no", "does not follow the pattern {date}_{channel}[_{region}]_{name}", ""],
+    ]  # a row shorter than the header is checked all the same: it has a value in the column
+    assert b"Checked 3 names: 1 valid, 2 invalid; 33.3% conform." in proc.stderr
 
 
 def test_plain_lines_to_csv_with_several_files(proj: Path) -> None:
@@ -278,3 +279,76 @@ def test_a_cell_too_big_for_csv_is_a_usage_error_and_the_limit_stays_as_it_was(p
     assert result.code == 2
     assert "big.csv: cannot read line 2: field larger than field limit" in result.err
     assert csv.field_size_limit() == limit  # process-wide state other commands rely on
+
+
+# --------------------------------------------------------------------------- issue 13: real files lose nothing
+
+
+def test_rows_shorter_than_the_header_are_checked_when_they_have_a_name(proj: Path) -> None:
+    text = "Name,Type,Owner\n2021-12_WBN_x,Event,Priya\n2021-13_WBN_y\n2021-12_WBN_z,Event\n,,\n"
+    (proj / "export.csv").write_text(text, encoding="utf-8")
+    result = run_cli(["names", "check", "program", "export.csv", "--column", "Name", "--format", "json"], cwd=proj)
+    data = json.loads(result.out)
+    assert [r["name"] for r in data["results"]] == ["2021-12_WBN_x", "2021-13_WBN_y", "2021-12_WBN_z"]
+    assert data["summary"] == {"checked": 3, "valid": 2, "invalid": 1}
+
+
+@pytest.mark.parametrize("header", ["Name", "Program Name", "asset name", "NAME"])
+def test_a_csv_without_column_checks_the_obvious_name_column(proj: Path, header: str) -> None:
+    (proj / "export.csv").write_text(f"{header},Type,Channel\n2021-12_WBN_x,Event,Webinar\n", encoding="utf-8")
+    result = run_cli(["names", "check", "program", "export.csv"], cwd=proj)
+    assert result.code == 0, result
+    assert (
+        result.err == f"mopsdocs: note: export.csv is a CSV file: checking its column '{header}' "
+        "(pass --column to choose another)\n"
+    )
+    assert "Checked 1 name " in result.out
+
+
+def test_a_csv_without_column_and_no_obvious_name_column_is_a_usage_error(proj: Path) -> None:
+    (proj / "export.csv").write_text("Name,Program Name,Type\n2021-12_WBN_x,x,Event\n", encoding="utf-8")
+    result = run_cli(["names", "check", "program", "export.csv"], cwd=proj)
+    assert (result.code, result.out) == (2, "")
+    assert "several name columns" in result.err and "pass --column" in result.err
+    (proj / "other.csv").write_text("Title,Owner Name,Type\n2021-12_WBN_x,x,Event\n", encoding="utf-8")
+    result = run_cli(["names", "check", "program", "other.csv"], cwd=proj)
+    assert (result.code, result.out) == (2, "")
+    assert "no obvious name column" in result.err
+
+
+def test_a_two_million_character_name_is_shown_shortened_once(proj: Path) -> None:
+    huge = "2021-12_WBN_" + "x" * 2_000_000
+    result = run_cli(["names", "check", "program"], cwd=proj, stdin=huge + "\n")
+    assert result.code == 1
+    assert len(result.out) < 1000, len(result.out)
+    assert len(re.findall("x{10,}", result.out)) == 1  # the name once, shortened
+    assert "(2,000,012 characters, shortened)" in result.out
+
+
+def test_piped_stderr_shows_no_progress(proj: Path) -> None:
+    names = "\n".join(f"2021-{m:02d}_Webinar_x{i}" for i in range(3000) for m in (13,)) + "\n"
+    proc = run_bytes(["names", "check", "program"], proj, stdin=names.encode("utf-8"))
+    assert proc.returncode == 1
+    assert proc.stderr == b""  # no progress, no carriage returns, when standard error is not a terminal
+
+
+def test_progress_shows_on_a_terminal_for_long_runs_only_and_is_wiped() -> None:
+    from mopsdocs.naming.output import Progress
+
+    now = [0.0]
+    stream = io.StringIO()
+    progress = Progress(stream, clock=lambda: now[0])
+    progress(1024)  # under a second: nothing
+    assert stream.getvalue() == ""
+    now[0] = 1.5
+    progress(120_000)
+    now[0] = 1.6
+    progress(130_000)  # too soon after the last line
+    now[0] = 2.0
+    progress(140_000)
+    progress.done()
+    assert stream.getvalue() == (
+        "\rmopsdocs: checked 120,000 names...\rmopsdocs: checked 140,000 names...\r"
+        + " " * len("mopsdocs: checked 140,000 names...")
+        + "\r"
+    )

@@ -68,12 +68,13 @@ def test_export_csv_bytes_open_cleanly_in_spreadsheets(ops: Path) -> None:
     assert done.returncode == 0, done.stderr
     data = done.stdout
     assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM so Excel does not guess a code page"
-    assert data.count(b"\r\n") == 4 and data.replace(b"\r\n", b"").count(b"\n") == 0
+    assert data.count(b"\r\n") == 5 and data.replace(b"\r\n", b"").count(b"\n") == 0
     assert data.decode("utf-8-sig").split("\r\n") == [
-        "activity_id,activity,group,mops-manager,data-analyst,maude",
-        "upload,List uploads,Data,A,R,",
-        'formula,"\'=HYPERLINK(""http://evil"")",\'-minus,,C,A/R',
-        'pipes,"a | b, ""quoted""",,A/R,,I',
+        "matrix,ops,Ops RACI,",
+        "activity_id,activity,group,description,mops-manager,data-analyst,maude",
+        "upload,List uploads,Data,,A,R,",
+        'formula,"\'=HYPERLINK(""http://evil"")",\'-minus,,,C,A/R',
+        'pipes,"a | b, ""quoted""",,,A/R,,I',
         "",
     ]
 
@@ -108,7 +109,7 @@ def test_export_says_when_spec_errors_left_cells_out(ops: Path) -> None:
     (ops / "specs/raci.yaml").write_text(RACI.replace("data-analyst: R}", "data-analyst: X}"), encoding="utf-8")
     result = run_cli(["raci", "export", "ops"], cwd=ops)
     assert result.code == 1
-    assert result.out.splitlines()[1] == "upload,List uploads,Data,A,,"
+    assert result.out.splitlines()[2] == "upload,List uploads,Data,,A,,"
     assert "specs/raci.yaml has 1 error(s) that left parts of the matrix out" in result.err
 
 
@@ -359,3 +360,53 @@ def test_output_to_a_folder_is_a_usage_error(tmp_path: Path) -> None:
     csv_file = write(tmp_path, "m.csv", "activity_id,activity,group,a\nx,X,,A/R\n")
     result = run_cli(["raci", "import", str(csv_file), "-o", str(tmp_path), "--force"], cwd=tmp_path)
     assert (result.code, result.err) == (2, f"mopsdocs: error: {tmp_path} is a folder: give a file name\n")
+
+
+# --------------------------------------------------------------------------- issue 13: real files lose nothing
+
+
+def test_example_project_round_trip_keeps_descriptions_groups_id_and_name(tmp_path: Path) -> None:
+    from mopsdocs.pipeline import load_project
+
+    out = tmp_path / "mops.csv"
+    assert run_cli(["raci", "export", "mops", "-o", str(out)], cwd=REPO).code == 0
+    back = run_cli(["raci", "import", str(out)], cwd=REPO)  # no --id, no --name: the file says
+    assert back.code == 0, back.err
+    docs = load_text(back.out, "imported.yaml").documents
+    spec, problems = validate_document(docs[0])
+    assert problems == [] and isinstance(spec, RaciSpec), problems
+    project, _ = load_project(REPO)
+    original = project.racis["mops"]
+    assert (spec.id, spec.name, spec.description) == (original.id, original.name, original.description)
+    assert [(a.id, a.name, a.group, a.description, dict(a.assign)) for a in spec.activities] == [
+        (a.id, a.name, a.group, a.description, dict(a.assign)) for a in original.activities
+    ]
+    assert any(a.description for a in original.activities), "the example must have descriptions to keep"
+
+
+def test_import_reads_party_names_as_the_site_shows_them_and_leaves_out_other_columns(ops: Path) -> None:
+    write(
+        ops,
+        "sheet.csv",
+        "activity_id,activity,group,MOPs Manager,data  analyst,Notes,Maude\nx,X,,A,R,ask Bob,I\n",
+    )
+    result = run_cli(["raci", "import", "sheet.csv", "--id", "x"], cwd=ops)
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        "sheet.csv:1:4: note: column 'MOPs Manager' read as party 'mops-manager'",
+        "sheet.csv:1:5: note: column 'data  analyst' read as party 'data-analyst'",
+        "sheet.csv:1:6: note: column 'Notes' is no party of this project; left out",
+        "sheet.csv:1:7: note: column 'Maude' read as party 'maude'",
+    ]
+    assert as_matrix(result.out) == (
+        ("mops-manager", "data-analyst", "maude"),
+        [("x", "X", None, {"mops-manager": "A", "data-analyst": "R", "maude": "I"})],
+    )
+
+
+def test_import_output_folder_that_does_not_exist_is_created_below_an_existing_one(tmp_path: Path) -> None:
+    csv_file = write(tmp_path, "ops.csv", "activity_id,activity,group,a\nx,X,,A/R\n")
+    bad = tmp_path / "missing.txt" / "x.yaml"
+    (tmp_path / "missing.txt").write_text("a file", encoding="utf-8")
+    result = run_cli(["raci", "import", str(csv_file), "-o", str(bad)], cwd=tmp_path)
+    assert result.code == 2 and "is a file, not a folder" in result.err, result.err

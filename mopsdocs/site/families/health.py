@@ -31,7 +31,7 @@ ORDER = 1000  # the last entry of the generated section
 AUDIT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Does every required program category have an active program?", ("PRG004",)),
     ("Is everything owned by someone active?", ("TEAM001", "TEAM002")),
-    ("Are program reviews current?", ("PRG002",)),
+    ("Are program reviews current?", ("PRG002", "PRG007")),
     ("Does anything rely on a program that is not running?", ("PRG005", "PRG006")),
 )
 
