@@ -243,9 +243,7 @@ def test_audit_shows_the_rules_diagnostics_by_question_newest_first(tmp_path: Pa
 
 
 def test_audit_follows_the_settings_it_is_answered_under(tmp_path: Path) -> None:
-    mkdocs = (
-        "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n      rules: {PRG002: off}\n"
-    )
+    mkdocs = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n      rules: {PRG002: off, PRG007: off}\n"
     files = {"specs/team.yaml": TEAM, "specs/never.yaml": program("never", reviewed=None)}
     audit, text, _ = audit_of(make_project(tmp_path / "p", files, mkdocs=mkdocs))
     categories, _, reviews, _ = audit
@@ -254,7 +252,10 @@ def test_audit_follows_the_settings_it_is_answered_under(tmp_path: Path) -> None
         "privacy-compliance, preference-center, bounce-management."
     )
     assert reviews["checked"] is False and reviews["problems"] == []
-    assert "[PRG002](reference/rules.md#prg002) (off) | not checked (rules: off) |" in text
+    assert (
+        "[PRG002](reference/rules.md#prg002) (off), [PRG007](reference/rules.md#prg007) (off) | not checked (rules: off) |"
+        in text
+    )
 
 
 # --------------------------------------------------------------------------- the example project
