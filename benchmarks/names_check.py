@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/names_check.py [--names 1000000] [--invalid 0.01]
 
 Writes a file of names for the repository's `program` convention (valid ones built from random
-field values; a share of invalid ones: labels for codes, impossible months, wrong separators),
+field values; a share of invalid ones, a weighted mix of the mistakes real exports hold: `BROKEN`),
 then times, in the same run and on the same file:
 1. the bare loop: read the file, split lines, `pattern.fullmatch(line)` for each;
 2. `names check` as the command runs it (read, decode, split, match, explain failures, write the
@@ -44,18 +44,70 @@ REPO = Path(__file__).resolve().parent.parent
 
 CHANNELS = ["WBN", "EM", "EMN", "EVT", "TS", "CS", "PPC", "SOC", "DM", "WEB"]
 REGIONS = ["", "_NA", "_EMEA", "_APAC", "_LATAM", "_GLB"]
-WORDS = ["Peak", "Capacity", "Onboarding", "Series", "Gartner", "Summit", "London", "Launch", "Q4", "Pricing"]
-BROKEN = ["{y}-{m:02d}_Webinar_{name}", "{y}-13_WBN_{name}", "{y}-{m:02d} WBN_{name}", "Webinar {name} {y}"]
+WORDS = [
+    "Peak", "Capacity", "Onboarding", "Series", "Gartner", "Summit", "London", "Launch", "Q4", "Pricing",
+    "Partner", "Roadmap", "Demo", "Cloud", "Security", "Retail", "Health", "Finance", "Ebook", "Guide",
+    "Trends", "Report", "Boston", "Berlin", "Tokyo", "AI", "Data", "Platform", "Customer", "Stories",
+]  # fmt: skip
+LABELS = ["Webinar", "webinar", "Email", "Event", "Trade show", "Tradeshow", "Paid search", "Direct mail", "Website"]
+UNKNOWN = ["WB", "WBNR", "EML", "XYZ", "TRD", "PR", "SEO", "VID", "ABM", "WBN2"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+# Failing names as exports hold them, one kind of mistake each (some with two), with weights: the
+# usual ones (a label for a code, a code in lower case, a wrong separator) most often.
+BROKEN = [
+    (8, "{d}_{label}_{name}"),  # a label instead of the code
+    (6, "{d}_{lower}_{name}"),  # the code in lower case
+    (6, "{d}_{unknown}_{name}"),  # no code at all
+    (5, "{y}-{bad_m}_{ch}_{name}"),  # a month that does not exist
+    (4, "{y}-{short_m}_{ch}_{name}"),  # the leading zero missing
+    (4, "{mon} {y}_{ch}_{name}"),  # the date written another way
+    (3, "{y}/{m:02d}_{ch}_{name}"),  # the date written another way
+    (5, "{d} {ch}_{name}"),  # a space for a separator
+    (4, "{d}-{ch}-{name}"),  # dashes for separators
+    (3, "{d}_{ch}{name}"),  # a separator missing
+    (5, "{d}_{ch}{reg}_{spaced}"),  # spaces in the name part
+    (3, "{d}_{ch}{reg}_{long}"),  # the name part too long
+    (2, "{d}_{ch}_{reg_label}_{name}"),  # a region label
+    (4, "{ch}_{d}_{name}"),  # fields swapped
+    (3, "{label} {spaced} {y}"),  # free-form
+    (2, "{d}_{ch}_{name}'s"),  # a character Marketo refuses
+    (2, "{d}_{ch}{reg}_{name} "),  # a trailing space
+    (1, "{d}_{ch}\xa0{name}"),  # a non-breaking space
+    (2, "{d}_{label}_{spaced}"),  # two mistakes
+]
 
 
 def make_names(count: int, invalid_share: float, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
+    weights = [w for w, _ in BROKEN]
+    shapes = [s for _, s in BROKEN]
     out = []
     for _ in range(count):
         y, m = rng.randint(2015, 2030), rng.randint(1, 12)
-        name = "-".join(rng.sample(WORDS, rng.randint(1, 3)))
+        words = rng.sample(WORDS, rng.randint(1, 3))
+        name = "-".join(words)
         if rng.random() < invalid_share:
-            out.append(rng.choice(BROKEN).format(y=y, m=m, name=name))
+            ch = rng.choice(CHANNELS)
+            shape = rng.choices(shapes, weights)[0]
+            out.append(
+                shape.format(
+                    y=y,
+                    m=m,
+                    d=f"{y}-{m:02d}",
+                    short_m=rng.randint(1, 9),
+                    bad_m=rng.choice(["13", "00", "14", "20"]),
+                    mon=rng.choice(MONTHS),
+                    ch=ch,
+                    label=rng.choice(LABELS),
+                    lower=ch.lower(),
+                    unknown=rng.choice(UNKNOWN),
+                    reg=rng.choice(REGIONS),
+                    reg_label=rng.choice(["Europe", "Global", "asia", "EU", "US"]),
+                    name=name,
+                    spaced=" ".join(rng.sample(WORDS, rng.randint(2, 3))),
+                    long="-".join(rng.sample(WORDS, 6)) + "-" + "-".join(rng.sample(WORDS, 3)),
+                )
+            )
         else:
             out.append(f"{y}-{m:02d}_{rng.choice(CHANNELS)}{rng.choice(REGIONS)}_{name}")
     return out

@@ -50,6 +50,9 @@ _GHOST_NAMESPACES = {
     ("raci", "activities"): "activity",
     ("naming", "vocabularies"): "vocabulary",
     ("naming", "conventions"): "convention",
+    ("scoring", "scores"): "score",
+    ("scoring", "rules"): "score-rule",
+    ("scoring", "thresholds"): "threshold",
 }
 
 
@@ -65,7 +68,7 @@ def _ghosts(doc: Document) -> Iterator[tuple[tuple[str, str], Any]]:
             yield (kind, ghost_id), raw
         elif len(path) == 2 and isinstance(kind, str) and (kind, path[0]) in _GHOST_NAMESPACES:
             ns = _GHOST_NAMESPACES[(kind, path[0])]
-            if ns in ("stage", "activity"):
+            if ns in ("stage", "activity", "score", "score-rule", "threshold"):
                 ns = f"{ns}:{owner_id}"
             yield (ns, ghost_id), raw
 
@@ -110,3 +113,16 @@ def assemble(
                 ns.add("convention", project.conventions, convention, "convention")
         elif isinstance(spec, specs.ProgramSpec):
             ns.add("program", project.programs, spec, "program")
+        elif isinstance(spec, specs.ScoringSpec):
+            if ns.add("scoring", project.scorings, spec, "scoring model"):
+                scores = project.scores.setdefault(spec.id, {})
+                for score in spec.scores:
+                    ns.add(f"score:{spec.id}", scores, score, "score")
+                score_rules = project.score_rules.setdefault(spec.id, {})
+                for score_rule in spec.rules:
+                    ns.add(f"score-rule:{spec.id}", score_rules, score_rule, "scoring rule")
+                thresholds = project.thresholds.setdefault(spec.id, {})
+                for threshold in spec.thresholds:
+                    ns.add(f"threshold:{spec.id}", thresholds, threshold, "threshold")
+        elif isinstance(spec, specs.ChannelSpec):
+            ns.add("channel", project.channels, spec, "channel")

@@ -50,6 +50,9 @@ class Settings(BaseModel):
         default_factory=lambda: list(DEFAULT_REQUIRED_CATEGORIES),
         description="Categories that must have an active program (PRG004).",
     )
+    channel_vocabulary: specs.Id = Field(
+        "channel", description="Id of the naming vocabulary that holds channel codes (CH003)."
+    )
     rules: dict[str, RuleSeverity] = Field(
         default_factory=dict, description="Per-rule severity: error, warning or off."
     )

@@ -34,6 +34,8 @@ def export_data(project: Project) -> dict[str, Any]:
         "vocabularies": table(project.vocabularies),
         "conventions": table(project.conventions),
         "programs": table(project.programs),
+        "scoring": table(project.scorings),
+        "channels": table(project.channels),
     }
 
 

@@ -27,6 +27,8 @@ _KIND_NAMESPACES: dict[object, frozenset[str]] = {
     "raci": frozenset({"raci"}),
     "naming": frozenset({"vocabulary", "convention"}),
     "program": frozenset({"program"}),
+    "scoring": frozenset({"scoring"}),
+    "channel": frozenset({"channel"}),
 }
 
 
@@ -47,6 +49,11 @@ class Project:
     vocabularies: dict[str, specs.Vocabulary] = field(default_factory=dict)
     conventions: dict[str, specs.Convention] = field(default_factory=dict)
     programs: dict[str, specs.ProgramSpec] = field(default_factory=dict)
+    scorings: dict[str, specs.ScoringSpec] = field(default_factory=dict)  # scoring models
+    scores: dict[str, dict[str, specs.Score]] = field(default_factory=dict)  # model id -> scores
+    score_rules: dict[str, dict[str, specs.ScoringRule]] = field(default_factory=dict)  # model id -> rules
+    thresholds: dict[str, dict[str, specs.Threshold]] = field(default_factory=dict)  # model id -> thresholds
+    channels: dict[str, specs.ChannelSpec] = field(default_factory=dict)
     # (namespace, id) of entities dropped by validation: references to them are not REF001
     ghosts: dict[tuple[str, str], Any] = field(default_factory=dict)
     # what syntax errors cut off (`Document.unparsed`): ids they may define are not reported as
@@ -89,7 +96,7 @@ class Project:
     def unparsed_source(self, namespace: str) -> Document | None:
         """The first cut-off part of a file that may define ids of `namespace`: of that kind, or of
         any kind when the kind was not read (or more documents followed the error)."""
-        if namespace.startswith(("stage:", "activity:")):
+        if namespace.startswith(("stage:", "activity:", "score:", "score-rule:", "threshold:")):
             return None  # stages and activities are referred to from their own document only
         for doc in self.unparsed:
             kind = doc.data.get("kind") if isinstance(doc.data, dict) else None

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeAlias, get_args, get_origin
+from typing import Any, TypeAlias, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
@@ -154,6 +155,9 @@ def _shape(annotation: Any) -> Shape:
         return _Items(_shape(get_args(annotation)[0]), keyed=False)
     if origin is dict:
         return _Items(_shape(get_args(annotation)[1]), keyed=True)
+    if origin in (Union, types.UnionType):  # a name or a mapping (a channel status' `crm`)
+        shapes = [s for s in map(_shape, get_args(annotation)) if s is not None]
+        return shapes[0] if len(shapes) == 1 else None
     return None
 
 
@@ -249,6 +253,8 @@ def _original_path(loc: tuple[Any, ...], pruned: Any, index_maps: dict[int, list
         if part == "[key]":
             on_key = True
             break
+        if part in specs.UNION_TAGS:  # the branch of a text-or-mapping value: not a key
+            continue
         if isinstance(node, list) and isinstance(part, int):
             mapping = index_maps.get(id(node))
             out.append(mapping[part] if mapping and part < len(mapping) else part)

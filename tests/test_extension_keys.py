@@ -23,6 +23,9 @@ COVERED = {
     ("Stage", "values"): "x-ids-stage-values",
     ("Activity", "assign"): "x-ids-raci-assign",
     ("Convention", "fields"): "x-ids-naming-fields",
+    ("Score", "field"): "x-ids-scoring",
+    ("Threshold", "all"): "x-ids-scoring",
+    ("Threshold", "any"): "x-ids-scoring",
 }
 
 

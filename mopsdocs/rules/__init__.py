@@ -20,7 +20,7 @@ from .registry import CHECKS
 
 # Importing a family registers its codes: this order is the catalogue's.
 # isort: off
-from . import schema, references, team, lifecycle, raci, naming, program  # noqa: F401
+from . import schema, references, team, lifecycle, raci, naming, program, channel, scoring  # noqa: F401
 # isort: on
 
 

@@ -88,3 +88,28 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
             for entry in program.reviewed.history:
                 if entry.by is not None:
                     yield from _unknown(p, "party", entry.by, p.parties, entry, "by")
+    yield from _scoring_references(p)
+
+
+def _scoring_references(p: Project) -> Iterator[Diagnostic]:
+    """A scoring model's program, its rules' scores, its thresholds' scores, lifecycle and stages."""
+    for mid in sorted(p.scorings):
+        model, scores = p.scorings[mid], p.scores.get(mid, {})
+        if model.program is not None:
+            yield from _unknown(p, "program", model.program, p.programs, model, "program")
+        for r in model.rules:
+            yield from _unknown(p, "score", r.score, scores, r, "score", namespace=f"score:{mid}")
+        for th in model.thresholds:
+            for key in ("all", "any"):
+                for score_id in getattr(th, key):
+                    yield from _unknown(
+                        p, "score", score_id, scores, th, key, score_id, key=True, namespace=f"score:{mid}"
+                    )
+            t = th.transition
+            if t is None:
+                continue
+            yield from _unknown(p, "lifecycle", t.lifecycle, p.lifecycles, t, "lifecycle")
+            if t.lifecycle in p.lifecycles:
+                stages = p.stages.get(t.lifecycle, {})
+                yield from _unknown(p, "stage", t.from_, stages, t, "from", namespace=f"stage:{t.lifecycle}")
+                yield from _unknown(p, "stage", t.to, stages, t, "to", namespace=f"stage:{t.lifecycle}")

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from ..project import Project
 from .context import SiteContext
-from .families import health, lifecycle, naming, people, programs, raci, reference
+from .families import channels, health, lifecycle, naming, people, programs, raci, reference, scoring
 from .pages import GeneratedPage, Page
 from .render import render_page
 
@@ -31,6 +31,8 @@ FAMILIES: dict[str, PageFamily] = {
     "people": people,
     "naming": naming,
     "programs": programs,
+    "channels": channels,
+    "scoring": scoring,
     "health": health,
     "reference": reference,
 }

@@ -62,6 +62,20 @@ def program_path(program_id: str) -> str:
     return f"programs/{program_id}.md"
 
 
+def channel_path(channel_id: str) -> str:
+    return f"channels/{channel_id}.md"
+
+
+def scoring_path(model_id: str) -> str:
+    return f"scoring/{model_id}.md"
+
+
+def threshold_anchor(threshold_id: str) -> str:
+    """The section of a threshold on its scoring page: `threshold-<id>` (ids are anchor-safe)."""
+    return f"threshold-{threshold_id}"
+
+
 PEOPLE_INDEX = "people/index.md"
 PROGRAMS_INDEX = "programs/index.md"
+CHANNELS_INDEX = "channels/index.md"
 HEALTH = "health.md"

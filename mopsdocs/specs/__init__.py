@@ -14,6 +14,7 @@ from .base import (
     DURATION_PATTERN,
     EMAIL_PATTERN,
     ID_PATTERN,
+    UNION_TAGS,
     URL_PATTERN,
     Date,
     Duration,
@@ -23,13 +24,17 @@ from .base import (
     Spec,
     Url,
 )
+from .channel import ChannelSpec, ChannelStatus, CrmStatus, ProgramType, StatusRole
 from .lifecycle import LifecycleSpec, Stage, StagePath, Transition, TransitionType
 from .naming import MARKETO_FORBIDDEN, Convention, FieldType, NameField, NamingSpec, Vocabulary, VocabularyValue
 from .program import Category, Link, ProgramSpec, ProgramStatus, Review, ReviewEntry, Trigger, TriggerType
 from .raci import Activity, RaciLetter, RaciSpec
+from .scoring import Decay, Limit, Score, ScoringRule, ScoringSpec, Threshold, ThresholdTransition, TokenPolicy
 from .team import Person, Role, Team, TeamSpec
 
-KINDS: dict[str, type[Spec]] = {m.KIND: m for m in (TeamSpec, LifecycleSpec, RaciSpec, NamingSpec, ProgramSpec)}
+KINDS: dict[str, type[Spec]] = {
+    m.KIND: m for m in (TeamSpec, LifecycleSpec, RaciSpec, NamingSpec, ProgramSpec, ChannelSpec, ScoringSpec)
+}
 
 __all__ = [
     "DATE_PATTERN",
@@ -38,16 +43,22 @@ __all__ = [
     "ID_PATTERN",
     "KINDS",
     "MARKETO_FORBIDDEN",
+    "UNION_TAGS",
     "URL_PATTERN",
     "Activity",
     "Category",
+    "ChannelSpec",
+    "ChannelStatus",
     "Convention",
+    "CrmStatus",
     "Date",
+    "Decay",
     "Duration",
     "Email",
     "FieldType",
     "Id",
     "LifecycleSpec",
+    "Limit",
     "Link",
     "Markdown",
     "NameField",
@@ -55,16 +66,24 @@ __all__ = [
     "Person",
     "ProgramSpec",
     "ProgramStatus",
+    "ProgramType",
     "RaciLetter",
     "RaciSpec",
     "Review",
     "ReviewEntry",
     "Role",
+    "Score",
+    "ScoringRule",
+    "ScoringSpec",
     "Spec",
     "Stage",
     "StagePath",
+    "StatusRole",
     "Team",
     "TeamSpec",
+    "Threshold",
+    "ThresholdTransition",
+    "TokenPolicy",
     "Transition",
     "TransitionType",
     "Trigger",

@@ -9,9 +9,11 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
     StringConstraints,
+    Tag,
 )
 from pydantic.config import JsonDict
 
@@ -70,3 +72,13 @@ class Spec(BaseModel):
 
 def described(description: str, **kw: Any) -> Any:
     return Field(description=description, **kw)
+
+
+# A value written either as text or as a mapping (a channel status' `crm`): the branch is chosen by
+# the value's shape, so an error speaks of one branch only. Its tags are in pydantic's error
+# locations, never in documents: `validate` skips them.
+UNION_TAGS = frozenset({"~text", "~mapping"})
+
+
+TEXT_TAG, MAPPING_TAG = Tag("~text"), Tag("~mapping")
+TEXT_OR_MAPPING = Discriminator(lambda value: "~mapping" if isinstance(value, (dict, BaseModel)) else "~text")

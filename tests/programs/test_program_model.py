@@ -164,7 +164,11 @@ def audit_of(root: Path, as_of: str | None = "2021-12-01") -> tuple[list[dict[st
 
 def test_every_audit_question_is_answered_by_known_rules() -> None:
     codes = [code for _, codes in health.AUDIT for code in codes]
-    assert codes == ["PRG004", "TEAM001", "TEAM002", "PRG002", "PRG007", "PRG005", "PRG006"]
+    assert codes == [
+        *("PRG004", "TEAM001", "TEAM002", "PRG002", "PRG007", "PRG005", "PRG006"),
+        *("CH001", "CH002", "CH003", "CH004", "CH005"),
+        *("SCORE001", "SCORE002", "SCORE003", "SCORE004", "SCORE005"),
+    ]
     assert all(code in RULES for code in codes)
 
 
@@ -229,12 +233,14 @@ def test_audit_shows_the_rules_diagnostics_by_question_newest_first(tmp_path: Pa
             ("PRG006", "specs/lead.yaml:8:43", None, "lifecycle/lead.md"),
             ("PRG005", "specs/scoring.yaml:7:14", None, "programs/scoring.md"),
         ],
+        [],  # no channel specs
+        [],  # no scoring models
     ]
     # one producer: the audit shows exactly the report's diagnostics of its rules, the same text
     shown = sorted((d["code"], d["where"], d["message"]) for q in audit for d in q["problems"])
     asked = {code for _, codes in health.AUDIT for code in codes}
     assert shown == sorted((d.code, str(d.location), d.message) for d in diagnostics if d.code in asked)
-    assert [q["checked"] for q in audit] == [True] * 4
+    assert [q["checked"] for q in audit] == [True] * len(health.AUDIT)
     section = text.split("## Operational programs audit")[1]
     assert section.count("**2 problems**") == 3 and section.count("**3 problems**") == 1
     assert "### Are program reviews current?" in section
@@ -243,18 +249,21 @@ def test_audit_shows_the_rules_diagnostics_by_question_newest_first(tmp_path: Pa
 
 
 def test_audit_follows_the_settings_it_is_answered_under(tmp_path: Path) -> None:
-    mkdocs = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n      rules: {PRG002: off, PRG007: off}\n"
+    mkdocs = (
+        "site_name: t\nplugins:\n  - mopsdocs:\n"
+        "      required_program_categories: []\n      rules: {PRG002: off, PRG007: off}\n"
+    )
     files = {"specs/team.yaml": TEAM, "specs/never.yaml": program("never", reviewed=None)}
     audit, text, _ = audit_of(make_project(tmp_path / "p", files, mkdocs=mkdocs))
-    categories, _, reviews, _ = audit
+    categories, _, reviews, *_ = audit
     assert categories["problems"] == [] and categories["note"] == (
         "No category is required. Not required here (required_program_categories), though the playbook asks for: "
         "privacy-compliance, preference-center, bounce-management."
     )
     assert reviews["checked"] is False and reviews["problems"] == []
     assert (
-        "[PRG002](reference/rules.md#prg002) (off), [PRG007](reference/rules.md#prg007) (off) | not checked (rules: off) |"
-        in text
+        "[PRG002](reference/rules.md#prg002) (off), [PRG007](reference/rules.md#prg007) (off) "
+        "| not checked (rules: off) |" in text
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from conftest import OutputReader, require_tool, run_cli, serve_rebuilds, wait_until
 from sitetools import BIN, MKDOCS_ENV, mini_project, run_tool, tree
 
+from mopsdocs import specs
 from mopsdocs.pipeline import load_project
 from mopsdocs.scaffold import scaffold_files
 from mopsdocs.site.diagram import lifecycle_dot
@@ -65,7 +66,7 @@ def test_init_creates_a_project_that_passes_check_and_build_strict(tmp_path: Pat
     assert result.code == 0
     expected = {rel for rel, _ in scaffold_files()}
     assert {"mkdocs.yml", "docs/index.md", ".gitignore"} <= expected
-    expected |= {f".mopsdocs/schemas/{k}.schema.json" for k in ("team", "lifecycle", "raci", "naming", "program")}
+    expected |= {f".mopsdocs/schemas/{k}.schema.json" for k in specs.KINDS}  # one per kind
     assert set(tree(target)) == expected
     kinds = {
         line.split(":", 1)[1].strip()

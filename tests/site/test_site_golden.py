@@ -16,7 +16,7 @@ from sitetools import REPO, SITE_TESTS, mini_project
 from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.diagram import lifecycle_dot
-from mopsdocs.site.families import lifecycle
+from mopsdocs.site.families import lifecycle, scoring
 from mopsdocs.site.render import render_page
 
 GOLDEN = SITE_TESTS / "golden"
@@ -45,6 +45,12 @@ def test_example_lifecycle_markdown() -> None:
     site = _site(REPO)
     page = next(p for p in lifecycle.pages(site.project, site) if p.path == "lifecycle/lead.md")
     _compare("lifecycle-lead.md", render_page(page, site))
+
+
+def test_example_scoring_markdown() -> None:
+    site = _site(REPO)
+    page = next(p for p in scoring.pages(site.project, site) if p.path == "scoring/lead-score.md")
+    _compare("scoring-lead-score.md", render_page(page, site))
 
 
 def test_example_lifecycle_dot() -> None:

@@ -33,6 +33,15 @@ AUDIT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Is everything owned by someone active?", ("TEAM001", "TEAM002")),
     ("Are program reviews current?", ("PRG002", "PRG007")),
     ("Does anything rely on a program that is not running?", ("PRG005", "PRG006")),
+    # the playbook's Marketo mini-audit: channels and scoring
+    (
+        "Are the channels complete, tied to the right program type and in step with the naming vocabulary?",
+        ("CH001", "CH002", "CH003", "CH004", "CH005"),
+    ),
+    (
+        "Do the scoring models use tokens, and does each threshold take the actions it should?",
+        ("SCORE001", "SCORE002", "SCORE003", "SCORE004", "SCORE005"),
+    ),
 )
 
 Spans = dict[str, list[tuple[int, specs.Spec]]]  # spec file -> (first line, spec) of each document

@@ -18,7 +18,7 @@ from ...project import Project
 from ..context import SiteContext
 from ..diagram import lifecycle_dot
 from ..lifecycle_view import LifecycleView, StageView, TransitionView, lifecycle_view, party_name
-from ..pages import Page, lifecycle_path, party_path, program_path
+from ..pages import Page, lifecycle_path, party_path, program_path, scoring_path, threshold_anchor
 
 TEMPLATE = "lifecycle.md.j2"
 NAV = ("Lifecycles",)
@@ -135,8 +135,30 @@ def _transition(project: Project, site: SiteContext, view: LifecycleView, t: Tra
         "sla": t.sla,
         "handoff": t.handoff,
         "automated_by": _program(project, site, tr.automated_by),
+        "thresholds": _thresholds(project, site, tr),
         "extras": extras(tr),
     }
+
+
+def _thresholds(project: Project, site: SiteContext, tr: specs.Transition) -> list[dict[str, Any]]:
+    """The scoring thresholds that drive this transition, linked to their scoring pages."""
+    out = []
+    for mid in sorted(project.scorings):
+        for th in project.scorings[mid].thresholds:
+            t = th.transition
+            if (
+                t is not None
+                and (t.from_, t.to) == (tr.from_, tr.to)
+                and any(tr is x for x in _of(project, t.lifecycle))
+            ):
+                path = scoring_path(mid) if site.has_family("scoring") else None
+                out.append({"name": th.name, "path": path, "anchor": threshold_anchor(th.id)})
+    return out
+
+
+def _of(project: Project, lifecycle_id: str) -> list[specs.Transition]:
+    lc = project.lifecycles.get(lifecycle_id)
+    return list(lc.transitions) if lc is not None else []
 
 
 def diagram_alt(view: LifecycleView) -> str:

@@ -13,13 +13,14 @@ from typing import Any
 from markupsafe import Markup
 
 from ... import specs
+from ...channel_model import channel_by_code
 from ...naming.catalogue import compile_all
 from ...naming.compiler import CompiledConvention, field_kind
 from ...naming.fields import describe_class
 from ...naming.jsdata import convention_data, script_json
 from ...project import Project
 from ..context import SiteContext
-from ..pages import Page, convention_path
+from ..pages import Page, channel_path, convention_path
 
 NAV = ("Naming",)
 
@@ -42,6 +43,7 @@ class ValueRow:
     label: str
     aliases: str
     description: str | None
+    path: str | None = None  # the channel page of a channel vocabulary's code
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def view(
         for f in fields
         if field_kind(f) == "vocabulary" and f.vocabulary is not None and f.vocabulary in project.vocabularies
     ]
-    vocabularies = tuple(_vocabulary(project.vocabularies[v]) for v in dict.fromkeys(vocab_ids))
+    vocabularies = tuple(_vocabulary(project, site, project.vocabularies[v]) for v in dict.fromkeys(vocab_ids))
     rows = tuple(_field_row(project, conv, name, compiled) for name in order if name in conv.fields)
     # script_json escapes everything that could end the <script> element or start a template tag
     data = Markup(script_json(convention_data(compiled))) if compiled is not None else None  # noqa: S704
@@ -112,8 +114,20 @@ def view(
     )
 
 
-def _vocabulary(vocab: specs.Vocabulary) -> VocabularyView:
-    values = tuple(ValueRow(v.code, v.label or "", ", ".join(v.aliases), v.description) for v in vocab.values)
+def _vocabulary(project: Project, site: SiteContext, vocab: specs.Vocabulary) -> VocabularyView:
+    channels: dict[str, str] = {}
+    if vocab.id == project.settings.channel_vocabulary and site.has_family("channels"):
+        channels = channel_by_code(project)
+    values = tuple(
+        ValueRow(
+            v.code,
+            v.label or "",
+            ", ".join(v.aliases),
+            v.description,
+            channel_path(channels[v.code]) if v.code in channels else None,
+        )
+        for v in vocab.values
+    )
     return VocabularyView(vocab.id, vocab.name, f"vocabulary-{vocab.id}", vocab.description, values)
 
 

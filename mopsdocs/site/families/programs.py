@@ -16,9 +16,10 @@ from markupsafe import Markup
 from ... import durations, specs
 from ...program_model import ReviewStatus, automations, dependencies, dependents, review_history, review_status
 from ...project import Project
+from ...scoring_model import models_of_program
 from ..context import SiteContext
 from ..nav import SECTION_LIMIT
-from ..pages import PROGRAMS_INDEX, Page, lifecycle_path, party_path, program_path
+from ..pages import PROGRAMS_INDEX, Page, lifecycle_path, party_path, program_path, scoring_path
 from ..program_graph import program_dot
 
 NAV = ("Programs",)
@@ -81,6 +82,7 @@ class ProgramView:
     extras: tuple[tuple[str, str], ...]
     source: str  # spec file, relative to the project root
     edit_url: str | None
+    scoring: tuple[tuple[str, str | None], ...] = ()  # (name, page) of the scoring models it runs
 
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
@@ -155,6 +157,10 @@ def view(project: Project, site: SiteContext, pid: str) -> ProgramView:
         extras=tuple((k, _extra_value(v)) for k, v in sorted(p.extras.items())),
         source=source,
         edit_url=site.edit_url(source),
+        scoring=tuple(
+            (project.scorings[mid].name, scoring_path(mid) if site.has_family("scoring") else None)
+            for mid in models_of_program(project, pid)
+        ),
     )
 
 

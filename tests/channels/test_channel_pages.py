@@ -1,0 +1,71 @@
+"""The `channels/` pages: whole generated Markdown compared with checked-in golden files.
+
+Golden trees live in `golden/<project>.out/`, one file per page (its site path). Set MOPSDOCS_UPDATE_GOLDEN=1 to
+rewrite them, then read the diff before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO, assert_golden_tree
+
+from mopsdocs.pipeline import load_project
+from mopsdocs.site.context import SiteContext
+from mopsdocs.site.families import channels, naming
+from mopsdocs.site.render import render_page
+
+GOLDEN = Path(__file__).parent / "golden"
+PROJECTS = {"example": REPO, "edge": GOLDEN / "edge"}
+
+
+def site_for(root: Path, families: tuple[str, ...] | None = None) -> SiteContext:
+    project, report = load_project(root)
+    return SiteContext(project, report, repo_url="https://example.com/repo", edit_uri="edit/main/", families=families)
+
+
+def generated(root: Path) -> dict[str, str]:
+    site = site_for(root)
+    return {page.path: render_page(page, site) for page in channels.pages(site.project, site)}
+
+
+def naming_page(root: Path, path: str, families: tuple[str, ...] | None = None) -> str:
+    site = site_for(root, families)
+    return next(render_page(p, site) for p in naming.pages(site.project, site) if p.path == path)
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_golden_pages(name: str) -> None:
+    assert_golden_tree(generated(PROJECTS[name]), GOLDEN / f"{name}.out")
+
+
+def test_edge_project_diagnostics() -> None:
+    _, report = load_project(GOLDEN / "edge")
+    codes = sorted(d.code for d in report.diagnostics)
+    assert codes == ["CH003", "CH003"]  # EV is not in the vocabulary; EVT has no channel
+
+
+def test_spec_text_never_becomes_markup() -> None:
+    page = generated(GOLDEN / "edge")["channels/tricky.md"]
+    assert "<b>" not in page and "<script>" not in page and "<i>" not in page
+    assert "{{" not in page
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "---" not in line]
+    table = [line for line in rows if line.count(" | ") == 6]
+    assert len(table) == 4  # header + three statuses: a pipe in a value never splits a row
+    assert all(line.count(" | ") == 1 for line in rows if line not in table)  # the fields table
+
+
+def test_no_channels_no_pages() -> None:
+    site = site_for(REPO / "tests/cases/ch003-no-channel-specs")
+    assert channels.pages(site.project, site) == []
+
+
+def test_codes_link_to_channels_only_with_the_family() -> None:
+    with_family = naming_page(REPO, "naming/program.md")
+    without = naming_page(REPO, "naming/program.md", families=("naming",))
+    assert "| [<code>WBN</code>](../channels/webinar.md) | Webinar |" in with_family
+    assert "| [<code>A&#124;B</code>](../channels/tricky.md) | Pipes |" in naming_page(
+        GOLDEN / "edge", "naming/campaign.md"
+    )
+    assert "channels/" not in without
