@@ -46,6 +46,7 @@ _GHOST_NAMESPACES = {
     ("team", "teams"): "team",
     ("team", "roles"): "role",
     ("team", "people"): "person",
+    ("team", "queues"): "queue",
     ("lifecycle", "stages"): "stage",
     ("raci", "activities"): "activity",
     ("naming", "vocabularies"): "vocabulary",
@@ -96,6 +97,9 @@ def assemble(
             for person in spec.people:
                 if ns.add("party", project.parties, person, "party"):
                     project.people[person.id] = person
+            for queue in spec.queues:
+                if ns.add("party", project.parties, queue, "party"):
+                    project.queues[queue.id] = queue
         elif isinstance(spec, specs.LifecycleSpec):
             if ns.add("lifecycle", project.lifecycles, spec, "lifecycle"):
                 table = project.stages.setdefault(spec.id, {})

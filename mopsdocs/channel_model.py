@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from . import specs
+from .naming.catalogue import compile_all
+from .naming.explain import field_values
 from .project import Project
 
 EVENT_TYPES = ("event", "event-with-webinar")
@@ -77,4 +80,39 @@ def channel_by_code(project: Project) -> dict[str, str]:
         code = project.channels[cid].code
         if code is not None:
             out.setdefault(code, cid)
+    return out
+
+
+_programs: tuple[weakref.ref[Project], dict[str, tuple[str, ...]]] | None = None
+
+
+def programs_by_channel(project: Project) -> dict[str, tuple[str, ...]]:
+    """Channel id -> the ids of the programs that use it (by id), computed once per project.
+
+    A program uses a channel when its `asset_name`, read by a convention that applies to
+    operational programs (the conventions of NAME005), has in a field from the channel vocabulary
+    the channel's code. A name that does not conform gives no code (NAME005 says why)."""
+    global _programs
+    if _programs is not None and _programs[0]() is project:
+        return _programs[1]
+    vocab = project.settings.channel_vocabulary
+    readers = [
+        (compiled, [name for name, f in compiled.fields.items() if f.kind == "vocabulary" and f.vocabulary == vocab])
+        for compiled, _ in compile_all(project).values()
+        if compiled is not None and "operational-program" in compiled.applies_to
+    ]
+    readers = [(compiled, names) for compiled, names in readers if names]
+    by_code = channel_by_code(project)
+    found: dict[str, set[str]] = {}
+    for pid, program in project.programs.items():
+        if program.asset_name is None:
+            continue
+        for compiled, names in readers:
+            values = field_values(compiled, program.asset_name) or {}
+            for name in names:
+                cid = by_code.get(values.get(name, ""))
+                if cid is not None:
+                    found.setdefault(cid, set()).add(pid)
+    out = {cid: tuple(sorted(pids)) for cid, pids in found.items()}
+    _programs = (weakref.ref(project), out)
     return out

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from . import specs
+from . import durations, specs
 from .diagnostics import Diagnostic, Location, Severity, did_you_mean
 from .loader import Document, Limits, load_file
 from .wording import clip, describe, known_keys
@@ -35,6 +35,58 @@ class LimitSettings(BaseModel):
     max_documents: int = Field(10_000, ge=1, description="Most YAML documents in one file.")
     max_depth: int = Field(100, ge=2, description="Deepest nesting of mappings and lists.")
     max_files: int = Field(20_000, ge=1, description="Most spec files under specs_dir.")
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+DEFAULT_WORKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
+
+
+def _known_timezone(value: str) -> str:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError("not a known time zone (an IANA name such as America/New_York, or UTC)") from None
+    return value
+
+
+def _opening_hours(value: str) -> str:
+    opens, closes = value.split("-")
+    if opens >= closes:
+        raise ValueError("the day must end after it starts (hours within one day, e.g. 09:00-17:00)")
+    return value
+
+
+class CalendarSettings(BaseModel):
+    """The team's working time: what `bh` (business hours) and `bd` (business days) count."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    timezone: Annotated[str, AfterValidator(_known_timezone)] = Field(
+        "UTC", description="Time zone of the working hours (IANA name, e.g. America/New_York)."
+    )
+    workdays: list[Weekday] = Field(
+        default_factory=lambda: list(DEFAULT_WORKDAYS),
+        min_length=1,
+        description="Working days: mon, tue, wed, thu, fri, sat, sun.",
+    )
+    hours: Annotated[str, AfterValidator(_opening_hours)] = Field(
+        "09:00-17:00",
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+        description="Working hours of a work day, HH:MM-HH:MM; one business day (bd) is this long.",
+    )
+    holidays: list[specs.Date] = Field(default_factory=list, description="Days off (YYYY-MM-DD): no business time.")
+
+    def calendar(self) -> durations.Calendar:
+        """The arithmetic's view of these settings (`mopsdocs.durations.Calendar`)."""
+        opens, closes = ((int(t[:2]) * 60 + int(t[3:])) for t in self.hours.split("-"))
+        return durations.Calendar(
+            self.timezone,
+            frozenset(durations.WEEKDAYS.index(d) for d in self.workdays),
+            opens,
+            closes,
+            tuple(_dt.date.fromisoformat(d) for d in self.holidays),
+        )
 
 
 class Settings(BaseModel):
@@ -59,10 +111,18 @@ class Settings(BaseModel):
     templates_dir: str = Field("templates", description="Folder of template overrides, relative to mkdocs.yml.")
     nav_section: str = Field("Reference", description="Title of the navigation section of generated pages.")
     reference_pages: bool = Field(True, description="Add the spec format, rule catalogue and settings pages.")
+    calendar: CalendarSettings = Field(
+        default_factory=CalendarSettings,
+        description="The team calendar for business time (bh, bd): Mon-Fri 09:00-17:00 UTC, no holidays, unless set.",
+    )
     limits: LimitSettings = Field(default_factory=LimitSettings)
 
     def today(self) -> _dt.date:
         return _dt.date.fromisoformat(self.as_of) if self.as_of else _dt.date.today()
+
+    def business_calendar(self) -> durations.Calendar:
+        """The `calendar` setting as `durations.Calendar`."""
+        return self.calendar.calendar()
 
     def loader_limits(self) -> Limits:
         lim = self.limits

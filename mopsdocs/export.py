@@ -29,6 +29,7 @@ def export_data(project: Project) -> dict[str, Any]:
             pid: {**_dump(p), "active": project.is_active(p), "team": project.team_of(pid)}
             for pid, p in sorted(project.people.items())
         },
+        "queues": table(project.queues),
         "lifecycles": table(project.lifecycles),
         "raci": table(project.racis),
         "vocabularies": table(project.vocabularies),

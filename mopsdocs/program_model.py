@@ -23,6 +23,11 @@ REVIEWED_STATUSES = ("active", "paused")
 MAX_CYCLES = 50  # beyond this a project has a modelling problem, not fifty separate ones
 
 
+def program_triggers(program: specs.ProgramSpec) -> list[specs.Trigger]:
+    """Its `trigger`, or (v2) each of its `triggers` (both given is SPEC004; then `triggers` counts)."""
+    return list(program.triggers) if program.triggers else ([program.trigger] if program.trigger else [])
+
+
 # --------------------------------------------------------------------------- reviews
 
 
@@ -68,7 +73,7 @@ def review_status(project: Project, program: specs.ProgramSpec) -> ReviewStatus:
         dated.extend((_dt.date.fromisoformat(e.on), e.by) for e in reviewed.history)
     # The latest date wins, whichever list it is in; on a tie `reviewed.on` (listed first) wins.
     last, by = max(dated, key=lambda d: d[0]) if dated else (None, None)
-    days = durations.whole_days(every)
+    days = durations.whole_days(every, project.settings.business_calendar())
     due = last + _dt.timedelta(days=days) if last is not None and days is not None else None
     return ReviewStatus(last, by, every, due, program.status in REVIEWED_STATUSES, project.today())
 

@@ -18,11 +18,11 @@ from .diagnostics import Diagnostic, Location
 from .loader import Document
 from .rule_catalogue import RULES
 
-Party = specs.Team | specs.Role | specs.Person
+Party = specs.Team | specs.Role | specs.Person | specs.Queue
 
 # the namespaces of ids each kind defines (as `is_ghost` names them)
 _KIND_NAMESPACES: dict[object, frozenset[str]] = {
-    "team": frozenset({"party", "team", "role", "person"}),
+    "team": frozenset({"party", "team", "role", "person", "queue"}),
     "lifecycle": frozenset({"lifecycle"}),
     "raci": frozenset({"raci"}),
     "naming": frozenset({"vocabulary", "convention"}),
@@ -41,6 +41,7 @@ class Project:
     teams: dict[str, specs.Team] = field(default_factory=dict)
     roles: dict[str, specs.Role] = field(default_factory=dict)
     people: dict[str, specs.Person] = field(default_factory=dict)
+    queues: dict[str, specs.Queue] = field(default_factory=dict)  # (v2) parties that hold records
     parties: dict[str, Party] = field(default_factory=dict)
     lifecycles: dict[str, specs.LifecycleSpec] = field(default_factory=dict)
     stages: dict[str, dict[str, specs.Stage]] = field(default_factory=dict)  # lifecycle id -> stages
@@ -83,7 +84,7 @@ class Project:
         (it exists, with an error of its own), or a file cut short by a syntax error may define it
         (then the reference is noted in `unchecked`)."""
         if namespace == "party":
-            if any((ns, entity_id) in self.ghosts for ns in ("team", "role", "person")):
+            if any((ns, entity_id) in self.ghosts for ns in ("team", "role", "person", "queue")):
                 return True
         elif (namespace, entity_id) in self.ghosts:
             return True
@@ -114,20 +115,29 @@ class Project:
         return person.left_on is None or _dt.date.fromisoformat(person.left_on) > self.today()
 
     def team_of(self, party_id: str) -> str | None:
-        """A team is its own; a role's is `team`; a person's is the team of its first role."""
+        """A team is its own; a role's or a queue's is `team`; a person's is the team of its first role."""
         party = self.parties.get(party_id)
         if isinstance(party, specs.Team):
             return party.id
-        if isinstance(party, specs.Role):
+        if isinstance(party, (specs.Role, specs.Queue)):
             return party.team
         if isinstance(party, specs.Person) and party.roles:
             role = self.roles.get(party.roles[0])
             return role.team if role else None
         return None
 
+    def owner_team(self, owner: specs.Owner | None) -> str | None:
+        """The team of an `owner` (one party, or an either-of list): for a list, the one team all its
+        parties share, else their teams joined by " or " (sorted), so that two owners are in the same
+        team exactly when their sets of teams are equal (a hand-off, LC005, is a change of that set).
+        Parties without a team (or unknown) are left out; None when none has one."""
+        teams = sorted({t for t in (self.team_of(pid) for pid in specs.owner_ids(owner)) if t})
+        return " or ".join(teams) if teams else None
+
     def party_kind(self, party_id: str) -> str | None:
         party = self.parties.get(party_id)
-        return {specs.Team: "team", specs.Role: "role", specs.Person: "person"}.get(type(party)) if party else None
+        kinds = {specs.Team: "team", specs.Role: "role", specs.Person: "person", specs.Queue: "queue"}
+        return kinds.get(type(party)) if party else None
 
 
 __all__ = ["Party", "Project"]

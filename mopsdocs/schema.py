@@ -98,8 +98,8 @@ def _restrict(node: dict[str, Any], ids: list[str], description: str) -> None:
     if node.get("type") == "array" and isinstance(node.get("items"), dict):
         _restrict(node["items"], ids, description)
         return
-    for option in node.get("anyOf", []):
-        if option.get("type") in ("string", "array"):
+    for option in [*node.get("anyOf", []), *node.get("oneOf", [])]:  # oneOf: an either-of `owner`
+        if option.get("type") in ("string", "array") or "oneOf" in option:
             _restrict(option, ids, description)
     if node.get("type") == "string":
         node["enum"] = ids

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from . import specs
@@ -156,13 +156,21 @@ def _sets(items: list[Action], bar: int, firings: int) -> Iterator[ActionSet]:
     yield from walk(0, firings, bar)
 
 
+def in_score_order(model: specs.ScoringSpec, bars: Mapping[str, int]) -> dict[str, int]:
+    """`bars` in the order the model lists its scores (unknown ids last, by id): what a threshold
+    says does not depend on the order its keys were written in."""
+    rank = {score.id: i for i, score in enumerate(model.scores)}
+    return dict(sorted(bars.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+
+
 def reach(model: specs.ScoringSpec, threshold: specs.Threshold, limit: int = MAX_SETS) -> Reach:
     """How `threshold` is reached: `all:` every score at its bar, `any:` one of them (both: every
     `all:` bar and one `any:` bar)."""
     by_score = actions(model)
-    options = [dict(threshold.all)]
-    if threshold.any:
-        options = [{**threshold.all, s: max(bar, threshold.all.get(s, bar))} for s, bar in threshold.any.items()]
+    every, one_of = in_score_order(model, threshold.all), in_score_order(model, threshold.any)
+    options = [every]
+    if one_of:
+        options = [in_score_order(model, {**every, s: max(bar, every.get(s, bar))}) for s, bar in one_of.items()]
     found = [r for r in (_reach_all(by_score, bars, limit) for bars in options) if r.reachable]
     if not found:
         return UNREACHABLE
@@ -185,7 +193,7 @@ def shortfalls(model: specs.ScoringSpec, threshold: specs.Threshold) -> list[tup
     """(score, bar, the most its rules can add) of every bar no combination of rules reaches."""
     by_score = actions(model)
     out = []
-    for s, bar in {**threshold.any, **threshold.all}.items():
+    for s, bar in in_score_order(model, {**threshold.any, **threshold.all}).items():
         items = by_score.get(s, [])
         if any(a.cap is None for a in items):
             continue

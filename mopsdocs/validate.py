@@ -275,7 +275,10 @@ _PATTERN_WORDS = {
         "is not a valid id",
         "ids use lowercase letters, digits, '-' and '_', start with a letter or digit, at most 64 characters",
     ),
-    specs.DURATION_PATTERN: ("is not a duration", "write a whole number and a unit: 30m, 24h, 2d or 1w"),
+    specs.DURATION_PATTERN: (
+        "is not a duration",
+        ("write a whole number and a unit: 30m, 24h, 2d, 1w, or business time 24bh, 5bd"),
+    ),
     specs.DATE_PATTERN: ("is not a date", "write dates as YYYY-MM-DD, e.g. 2021-11-02"),
     specs.URL_PATTERN: ("is not an allowed link", "links must start with https://, http:// or mailto:"),
     specs.EMAIL_PATTERN: ("is not an e-mail address", "write it as name@example.com"),
@@ -373,6 +376,8 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPa
                 loc,
                 f"': ' made it a mapping: quote the value, \"{clip(escaped)}\"",
             )
+    if etype == "too_short" and value == [] and field == "owner":  # an either-of owner names one at least
+        return _error("SPEC004", "owner: the list is empty", loc, "name at least one party, e.g. `owner: [sdr, bdr]`")
     if etype in _TYPE_WORDS:
         return _error(
             "SPEC004",
@@ -398,7 +403,18 @@ _UNIT_WORDS = {
     "wk": "w",
     "week": "w",
     "weeks": "w",
+    "bhr": "bh",
+    "bhrs": "bh",
+    "bday": "bd",
+    "bdays": "bd",
 }
+
+
+_SMALLER_UNITS = {"h": ("m", 60), "d": ("h", 24), "w": ("d", 7)}  # not bd: a business day's hours vary
+
+
+def _unit(word: str) -> str:
+    return _UNIT_WORDS.get(word.lower(), word.lower())
 
 
 def _duration_hint(value: str) -> str | None:
@@ -408,11 +424,21 @@ def _duration_hint(value: str) -> str | None:
         # the units offered are the ones the schema accepts (`bh` business hours once it has them)
         units = [u for u in ("h", "bh", "d", "w") if re.match(specs.DURATION_PATTERN, f"{text}{u}")][:3]
         return "add a unit: " + ", ".join(f"{text}{u}" for u in units)
+    if re.fullmatch(r"[A-Za-z]+", text) and re.match(specs.DURATION_PATTERN, f"4{_unit(text)}"):
+        return f"a duration starts with a whole number, e.g. 4{_unit(text)}"  # `bh` alone
+    fraction = re.fullmatch(r"([0-9]{1,6})[.,]([0-9]{1,3})\s*([A-Za-z]+)", text)
+    if fraction is not None and re.match(specs.DURATION_PATTERN, f"1{_unit(fraction.group(3))}"):
+        whole, part, unit = int(fraction.group(1)), fraction.group(2), _unit(fraction.group(3))
+        smaller, factor = _SMALLER_UNITS.get(unit, ("", 0))
+        exact = (whole + int(part) / 10 ** len(part)) * factor
+        if factor and exact == int(exact):
+            return f"durations are whole numbers: write it as {int(exact)}{smaller}"
+        return f"durations are whole numbers: {whole}{unit} or {whole + 1}{unit}"
     match = re.fullmatch(r"([0-9]{1,6})\s*([A-Za-z]+)", text)
     if match is None:
         return None
     number, unit = match.groups()
-    unit = _UNIT_WORDS.get(unit.lower(), unit.lower())
+    unit = _unit(unit)
     meant = f"{number}{unit}"
     return f"did you mean {meant}?" if meant != value and re.match(specs.DURATION_PATTERN, meant) else None
 

@@ -101,7 +101,7 @@ def test_settings_errors_are_located_in_mkdocs_yml(project: ProjectFactory) -> N
     assert result.out.splitlines()[:3] == [
         "mkdocs.yml:9:7: error[SPEC002]: unknown setting 'spec_dir' (did you mean 'specs_dir'?)",
         "mkdocs.yml:10:27: error[SPEC004]: setting raci_max_consulted: 'many': input should be a valid integer",
-        "mkdocs.yml:11:15: error[SPEC004]: rules: unknown rule 'LC099' (did you mean 'LC008'?)",
+        "mkdocs.yml:11:15: error[SPEC004]: rules: unknown rule 'LC099' (did you mean 'LC009'?)",
     ]
 
 
@@ -274,10 +274,12 @@ def test_schema_export_and_check_jsonschema(tmp_path: Path) -> None:
     result = run_cli(["schema", "-o", str(out)])
     assert result.code == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        "channel.schema.json",
         "lifecycle.schema.json",
         "naming.schema.json",
         "program.schema.json",
         "raci.schema.json",
+        "scoring.schema.json",
         "team.schema.json",
     ]
     # never overwrites silently

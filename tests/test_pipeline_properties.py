@@ -1,6 +1,7 @@
 """Properties of the whole pipeline, on generated projects.
 
-- a generated valid project has no diagnostics;
+- a generated valid project (teams, a lifecycle, channels with the naming vocabulary of their codes,
+  scoring models whose thresholds drive the lifecycle's transitions) has no diagnostics;
 - breaking one reference yields exactly one REF001, at that reference's line and column;
 - shuffling the order of files and of list items changes nothing but positions.
 """
@@ -24,6 +25,44 @@ MKDOCS = "site_name: t\nplugins:\n  - mopsdocs:\n      required_program_categori
 ids = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
 
 
+class Status(TypedDict):
+    name: str
+    step: int
+    role: str | None
+    success: bool
+    crm: str | None  # the YAML of `crm:`, or None
+
+
+class Channel(TypedDict):
+    id: str
+    code: str
+    program_type: str
+    statuses: list[Status]
+
+
+class Rule(TypedDict):
+    id: str
+    score: str
+    points: int
+    times: int | None  # limit.times; None: no limit
+
+
+class Threshold(TypedDict):
+    id: str
+    bars: dict[str, int]  # score -> bar
+    any: bool  # `any:` rather than `all:`
+    fast_track: bool
+    transition: int  # index of the stage it leaves (to the next one)
+
+
+class Scoring(TypedDict):
+    id: str
+    tokens: str
+    scores: dict[str, tuple[int, int] | None]  # score -> (decay points, floor) or no decay
+    rules: list[Rule]
+    thresholds: list[Threshold]
+
+
 class Generated(TypedDict):
     """A generated project, before it is written out as spec files."""
 
@@ -32,6 +71,103 @@ class Generated(TypedDict):
     people: dict[str, list[str]]  # person -> their roles
     stages: list[str]
     owners: list[str]  # the owning team of each stage, in stage order
+    channels: list[Channel]
+    scorings: list[Scoring]
+
+
+PROGRAM_TYPES = ("default", "event", "event-with-webinar", "engagement", "email")
+codes = st.from_regex(r"[A-Z]{2,4}", fullmatch=True)
+
+
+@st.composite
+def channels(draw: st.DrawFn) -> list[Channel]:
+    """Channels with a success status that is responded in the CRM, the roles event programs need,
+    unique status names and positive steps; their codes are the channel vocabulary's."""
+    out: list[Channel] = []
+    for i, code in enumerate(draw(st.lists(codes, min_size=0, max_size=3, unique=True))):
+        program_type = draw(st.sampled_from(PROGRAM_TYPES))
+        roles: list[str | None] = [None] * draw(st.integers(0, 3))
+        if program_type in ("event", "event-with-webinar"):
+            roles += ["registered", "waitlisted", "attended"]
+        success = draw(st.integers(0, len(roles)))  # the index of a success status (len: one more at the end)
+        roles.append(None)
+        statuses: list[Status] = []
+        for k, role in enumerate(roles):
+            crm = draw(st.sampled_from([None, f"Crm {k}", f"{{status: Crm {k}, responded: false}}"]))
+            if k == success:
+                crm = f"{{status: Crm {k}, responded: true}}"
+            statuses.append(
+                {
+                    "name": f"Status {k}",
+                    "step": draw(st.integers(1, 4)),
+                    "role": role,
+                    "success": k == success,
+                    "crm": crm,
+                }
+            )
+        out.append({"id": f"ch{i}", "code": code, "program_type": program_type, "statuses": statuses})
+    return out
+
+
+@st.composite
+def scorings(draw: st.DrawFn, n_transitions: int) -> list[Scoring]:
+    """Scoring models whose thresholds can be reached, by no single action unless `fast_track`,
+    each driving a transition of the lifecycle; tokens on every rule; decays with a floor."""
+    out: list[Scoring] = []
+    for m in range(draw(st.integers(0, 2))):
+        score_ids = [f"sc{k}" for k in range(draw(st.integers(1, 3)))]
+        scores = {
+            sid: draw(st.one_of(st.none(), st.tuples(st.integers(-20, -1), st.integers(-10, 10)))) for sid in score_ids
+        }
+        rules: list[Rule] = []
+        for sid in score_ids:  # every score has a rule that helps, so each one can reach a bar
+            for _ in range(draw(st.integers(1, 3))):
+                rules.append(
+                    {
+                        "id": f"r{len(rules)}",
+                        "score": sid,
+                        "points": draw(st.integers(1, 30)),
+                        "times": draw(st.one_of(st.none(), st.integers(1, 3))),
+                    }
+                )
+            if draw(st.booleans()):  # rules that take points away never help
+                rules.append({"id": f"r{len(rules)}", "score": sid, "points": -draw(st.integers(1, 50)), "times": 1})
+        thresholds: list[Threshold] = []
+        for t in range(draw(st.integers(0, 2))):
+            chosen = draw(st.lists(st.sampled_from(score_ids), min_size=1, max_size=len(score_ids), unique=True))
+            use_any = len(chosen) > 1 and draw(st.booleans())
+            bars: dict[str, int] = {}
+            fast_track = False
+            for sid in chosen:
+                helping = [r for r in rules if r.get("score") == sid and r["points"] > 0]
+                best = max(r["points"] for r in helping)
+                caps = [r["points"] * r["times"] for r in helping if r["times"] is not None]
+                most = None if len(caps) < len(helping) else sum(caps)
+                if most is not None and most <= best:  # one firing is all there is: only a fast track
+                    bars[sid], fast_track = best, True
+                else:  # more than any one firing adds, within reach
+                    bars[sid] = draw(st.integers(best + 1, best + 40 if most is None else min(most, best + 40)))
+            if len(chosen) > 1 and not use_any:
+                fast_track = fast_track and draw(st.booleans())  # two scores: one action never reaches both
+            thresholds.append(
+                {
+                    "id": f"t{t}",
+                    "bars": bars,
+                    "any": use_any,
+                    "fast_track": fast_track or draw(st.booleans()),
+                    "transition": draw(st.integers(0, n_transitions - 1)),
+                }
+            )
+        out.append(
+            {
+                "id": f"model{m}",
+                "tokens": draw(st.sampled_from(["required", "optional"])),
+                "scores": scores,
+                "rules": rules,
+                "thresholds": thresholds,
+            }
+        )
+    return out
 
 
 @st.composite
@@ -50,7 +186,15 @@ def projects(draw: st.DrawFn) -> Generated:
         holders.setdefault(people[0], []).append(r) if people else None
     owners = [draw(st.sampled_from(teams)) for _ in stages]  # teams own stages: one team keeps SLA rules quiet
     owners = [owners[0]] * len(stages)
-    return {"teams": teams, "roles": team_of_role, "people": holders, "stages": stages, "owners": owners}
+    return {
+        "teams": teams,
+        "roles": team_of_role,
+        "people": holders,
+        "stages": stages,
+        "owners": owners,
+        "channels": draw(channels()),
+        "scorings": draw(scorings(len(stages) - 1)),
+    }
 
 
 def render(p: Generated, rng: random.Random) -> dict[str, str]:
@@ -67,7 +211,42 @@ def render(p: Generated, rng: random.Random) -> dict[str, str]:
     transitions = [f"  - {{from: {a}, to: {b}}}" for a, b in itertools.pairwise(stages)]
     rng.shuffle(transitions)
     lc += ["transitions:", *transitions]
-    return {"specs/team.yaml": "\n".join(team_lines) + "\n", "specs/lead.yaml": "\n".join(lc) + "\n"}
+    files = {"specs/team.yaml": "\n".join(team_lines) + "\n", "specs/lead.yaml": "\n".join(lc) + "\n"}
+    if p["channels"]:
+        vocab = ["kind: naming", "vocabularies:", "  - id: channel", "    name: Channel", "    values:"]
+        vocab += [f"      - {{code: {c['code']}, label: Label {c['id']}}}" for c in p["channels"]]
+        files["specs/naming.yaml"] = "\n".join(vocab) + "\n"
+    for c in p["channels"]:
+        ch = ["kind: channel", f"id: {c['id']}", f"name: Channel {c['id']}", f"code: {c['code']}"]
+        ch += [f"program_type: {c['program_type']}", "statuses:"]
+        for st_ in c["statuses"]:
+            keys = [f"name: {st_['name']}", f"step: {st_['step']}"]
+            keys += [f"role: {st_['role']}"] if st_["role"] else []
+            keys += ["success: true"] if st_["success"] else []
+            keys += [f"crm: {st_['crm']}"] if st_["crm"] else []
+            ch.append(f"  - {{{', '.join(keys)}}}")
+        files[f"specs/channels/{c['id']}.yaml"] = "\n".join(ch) + "\n"
+    for m in p["scorings"]:
+        sc = ["kind: scoring", f"id: {m['id']}", f"name: Model {m['id']}", f"tokens: {m['tokens']}", "scores:"]
+        for sid, decay in m["scores"].items():
+            extra = f", decay: {{points: {decay[0]}, every: 30d, floor: {decay[1]}}}" if decay else ""
+            sc.append(f"  - {{id: {sid}, name: Score {sid}{extra}}}")
+        sc.append("rules:")
+        for r in m["rules"]:
+            limit = f", limit: {{times: {r['times']}, per: 7d}}" if r["times"] is not None else ""
+            token = '"{{my.' + r["id"] + '}}"'
+            sc.append(f"  - {{id: {r['id']}, score: {r['score']}, points: {r['points']}, token: {token}{limit}}}")
+        sc.append("thresholds:" if m["thresholds"] else "thresholds: []")
+        for t in m["thresholds"]:
+            bars = ", ".join(f"{sid}: {bar}" for sid, bar in t["bars"].items())
+            a, b = stages[t["transition"]], stages[t["transition"] + 1]
+            sc.append(f"  - id: {t['id']}")
+            sc.append(f"    name: Threshold {t['id']}")
+            sc.append(f"    {'any' if t['any'] else 'all'}: {{{bars}}}")
+            sc.append(f"    fast_track: {'true' if t['fast_track'] else 'false'}")
+            sc.append(f"    transition: {{lifecycle: lead, from: {a}, to: {b}}}")
+        files[f"specs/scoring/{m['id']}.yaml"] = "\n".join(sc) + "\n"
+    return files
 
 
 def check(files: dict[str, str]) -> list[Diagnostic]:
@@ -89,10 +268,19 @@ def test_breaking_one_reference_gives_exactly_one_ref001_there(
     p: Generated, rng: random.Random, data: st.DataObject
 ) -> None:
     files = render(p, rng)
-    # the references in the generated text: stage owners, transition ends, role teams, person roles
+    # the references in the generated text: stage owners, transition ends (of the lifecycle and of
+    # the thresholds), role teams, person roles
     spots = []
+    # a transition a threshold drives is left alone: breaking it also makes that threshold's SCORE001
+    driven = {
+        f"- {{from: {p['stages'][t['transition']]}, to: {p['stages'][t['transition'] + 1]}}}"
+        for m in p["scorings"]
+        for t in m["thresholds"]
+    }
     for path, text in files.items():
         for lineno, line in enumerate(text.splitlines(), 1):
+            if path == "specs/lead.yaml" and line.strip() in driven:
+                continue
             for key in ("owner: ", "from: ", "to: ", "team: ", "roles: ["):
                 col = line.find(key)
                 if col >= 0:

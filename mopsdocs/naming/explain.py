@@ -36,6 +36,25 @@ def verdict(conv: CompiledConvention, name: str) -> Verdict:
     return explain(conv, name)
 
 
+def field_values(conv: CompiledConvention, name: str) -> dict[str, str] | None:
+    """The value of each field of a conforming name, read as the explainer reads it (a vocabulary
+    field gives its code as the vocabulary writes it); None when the name does not conform."""
+    if not conv.is_valid(name):
+        return None
+    _, cleaned = _global_problems(conv, name)
+    reading = _best_reading(conv, cleaned)
+    if reading is None or reading.cost:
+        return None
+    out: dict[str, str] = {}
+    for field, p, q in reading.spans:
+        value = cleaned[p:q]
+        compiled = conv.fields[field]
+        if compiled.kind == "vocabulary" and value not in compiled.codes:
+            value = compiled.by_lower.get(value.lower(), (value,))[0]  # a convention that ignores case
+        out[field] = value
+    return out
+
+
 def explain(conv: CompiledConvention, name: str) -> Verdict:
     problems, cleaned = _global_problems(conv, name)
     if len(name) > EXPLAIN_LIMIT:

@@ -1,4 +1,10 @@
-"""LC001-008: the lifecycle is a graph a record can walk from start to a terminal stage."""
+"""LC001-010: the lifecycle is a graph a record can walk from start to a terminal stage.
+
+Two transition types are not ordinary moves: a `timeout` moves records on its own (it leads
+somewhere, so it counts for reachability, but nobody works a record out of a stage through it:
+not a way out for LC003), and an `override` is a manual correction (`to` may be left out: any
+stage) that counts for none of the graph rules.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import specs
-from ..diagnostics import Diagnostic
+from .. import durations, specs
+from ..diagnostics import Diagnostic, did_you_mean
 from ..project import Project
 from .registry import rule
 
@@ -29,11 +35,17 @@ def _initial(project: Project, lc: specs.LifecycleSpec) -> specs.Stage | None:
     return initial[0] if len(initial) == 1 else None
 
 
+def moves(t: specs.Transition) -> bool:
+    """Whether the transition is a way records move (an override is a correction, not a path)."""
+    return t.type != "override"
+
+
 def reachable(project: Project, lc: specs.LifecycleSpec, start: str) -> set[str]:
     """The stages a record can reach from `start` along transitions whose ends both exist."""
     succ: dict[str, list[str]] = {}
     for t in _known_transitions(project, lc):
-        succ.setdefault(t.from_, []).append(t.to)
+        if moves(t) and t.to is not None:
+            succ.setdefault(t.from_, []).append(t.to)
     return _walk([start], succ)
 
 
@@ -103,7 +115,9 @@ def _graph(project: Project, lc: specs.LifecycleSpec) -> _Graph:
             g.starts.add(stage.id)
         if stage.terminal or project.had_error(stage, "terminal"):
             g.maybe_terminal.add(stage.id)
-    ends: list[tuple[Any, Any]] = [(t.from_, t.to) for t in lc.transitions]
+    # (from, to, a way out for LC003): overrides are no edge at all; timeouts lead on, but no one
+    # works a record out of a stage through one
+    ends: list[tuple[Any, Any, bool]] = [(t.from_, t.to, t.type != "timeout") for t in lc.transitions if moves(t)]
     for path, raw in doc.dropped:
         if path[:-1] == lc.origin + ("stages",) and isinstance(raw.get("id"), str):
             nodes.add(raw["id"])
@@ -111,9 +125,9 @@ def _graph(project: Project, lc: specs.LifecycleSpec) -> _Graph:
                 g.starts.add(raw["id"])
             if _is_flag(raw, "terminal"):
                 g.maybe_terminal.add(raw["id"])
-        elif path[:-1] == lc.origin + ("transitions",):
-            ends.append((raw.get("from"), raw.get("to")))
-    for src, dst in ends:
+        elif path[:-1] == lc.origin + ("transitions",) and raw.get("type") != "override":
+            ends.append((raw.get("from"), raw.get("to"), raw.get("type") != "timeout"))
+    for src, dst, way_out in ends:
         src_ok = isinstance(src, str) and src in nodes
         dst_ok = isinstance(dst, str) and dst in nodes
         if src_ok and dst_ok:
@@ -125,10 +139,10 @@ def _graph(project: Project, lc: specs.LifecycleSpec) -> _Graph:
         else:
             g.from_anywhere |= nodes  # any stage to any stage: nothing is certain but exits
             g.to_anywhere |= nodes
-        if src_ok:
-            g.leaves.add(src)
-        else:
+        if not src_ok:
             g.exits_unknown = True
+        elif way_out:
+            g.leaves.add(src)
     return g
 
 
@@ -149,8 +163,13 @@ def incomplete(project: Project, lc: specs.LifecycleSpec) -> bool:
         project.had_error(lc, "stages")
         or project.had_error(lc, "transitions")
         or len(stages) != len(lc.stages)
-        or any(t.from_ not in stages or t.to not in stages for t in lc.transitions)
+        or any(t.from_ not in stages or (t.to not in stages and names_target(t)) for t in lc.transitions)
     )
+
+
+def names_target(t: specs.Transition) -> bool:
+    """Whether the transition names a stage it leads to: all but an override written without `to`."""
+    return t.type != "override" or t.to is not None
 
 
 def _complete_lifecycles(project: Project) -> list[specs.LifecycleSpec]:
@@ -226,7 +245,8 @@ def check_dead_ends(project: Project) -> Iterator[Diagnostic]:
 
     A transition that leaves the stage is a way out even when its `to` is unknown (REF001) or
     its `sla` is malformed, so a stage no transition leaves at all is reported whatever is broken
-    elsewhere. Only a transition whose `from` is unknown could be this stage's way out: while one
+    elsewhere. A `timeout` or an `override` is no way out: records must still be worked out of the
+    stage (a timeout is the safety net, an override a correction). Only a transition whose `from` is unknown could be this stage's way out: while one
     exists the lifecycle's dead ends are not reported; nor is a stage with a malformed `terminal`.
 
     Fix: add a transition out of it, or mark it `terminal: true`. Example:
@@ -271,7 +291,9 @@ def check_terminal_progress(project: Project) -> Iterator[Diagnostic]:
 def _sla_missing_handoffs(project: Project, lc: specs.LifecycleSpec) -> Iterator[tuple[specs.Transition, str, str]]:
     table = project.stages.get(lc.id, {})
     for t in _known_transitions(project, lc):
-        src, dst = project.team_of(table[t.from_].owner), project.team_of(table[t.to].owner)
+        if t.to is None or t.type == "override":
+            continue  # a manual correction, not a hand-off anyone waits for
+        src, dst = project.owner_team(table[t.from_].owner), project.owner_team(table[t.to].owner)
         sla_unknown = project.had_error(t, "sla") or project.had_error(table[t.to], "sla")
         if src and dst and src != dst and t.sla is None and table[t.to].sla is None and not sla_unknown:
             yield t, src, dst
@@ -282,7 +304,8 @@ def check_handoff_sla(project: Project) -> Iterator[Diagnostic]:
     """
     A transition moves records from one team's stage to another team's stage (marketing to sales,
     say), but neither the transition nor the target stage has an `sla`. Hand-offs without a time
-    limit are where leads go cold.
+    limit are where leads go cold. With an either-of owner (`owner: [sdr, bdr]`) a stage's team is
+    the set of its owners' teams (a queue's is its `team`): a hand-off is a change of that set.
 
     Fix: add `sla: 24h` (or whatever was agreed) to the transition or to the target stage.
     """
@@ -303,14 +326,14 @@ def check_duplicate_transitions(project: Project) -> Iterator[Diagnostic]:
     Two transitions have the same `from`, `to` and `type`. Merge their conditions into one.
     """
     for lc in _lifecycles(project):
-        seen: dict[tuple[str, str, str], specs.Transition] = {}
+        seen: dict[tuple[str, str | None, str], specs.Transition] = {}
         for t in lc.transitions:
             key = (t.from_, t.to, t.type)
             if key in seen:
                 first = project.loc(seen[key])
                 yield project.diag(
                     "LC006",
-                    f"duplicate {t.type} transition {t.from_} -> {t.to} (first at line {first.line})",
+                    f"duplicate {t.type} transition {t.from_} -> {t.to or 'any stage'} (first at line {first.line})",
                     t,
                     "from",
                     hint="merge the two conditions into one transition",
@@ -367,3 +390,120 @@ def check_terminal_reachable(project: Project) -> Iterator[Diagnostic]:
             "id",
             hint="mark the end stages `terminal: true` and add transitions into them",
         )
+
+
+def _missing_keys(project: Project, lc: specs.LifecycleSpec) -> Iterator[Diagnostic]:
+    """SPEC003 for keys only a transition's type requires: `to` (all but an override), `after`."""
+    for t in lc.transitions:
+        if project.had_error(t, "type"):
+            continue
+        if t.to is None and t.type != "override" and not project.had_error(t, "to"):
+            yield project.diag(
+                "SPEC003",
+                "missing required key 'to'",
+                t,
+                hint="add `to:` to this transition; only an override may leave it out",
+            )
+        if t.type == "timeout" and t.after is None and not project.had_error(t, "after"):
+            yield project.diag(
+                "SPEC003",
+                "missing required key 'after'",
+                t,
+                "type",
+                hint="a timeout needs `after:`: how long records wait in the source stage, e.g. `after: 30d`",
+            )
+
+
+@rule("LC009", "error", "timeout shorter than its source stage's SLA")
+def check_timeout_sla(project: Project) -> Iterator[Diagnostic]:
+    """
+    A `timeout` transition moves records out of a stage on its own after `after`; when that is
+    shorter than the stage's `sla`, records leave before anyone had the time the SLA promises.
+    A timeout exactly as long as the SLA is fine. Business time (`5bd`) against calendar time is
+    compared by calendar bounds (`durations.compare`), and the message says so.
+
+    This check also reports (as SPEC003) what a transition's type requires: `after` on a timeout,
+    `to` on everything but an override.
+
+    Fix: make `after` at least as long as the stage's `sla`, or shorten the SLA. Example:
+    `specs/lead.yaml:17:52: error[LC009]: timeout sal -> recycle after 12h leaves before the 2d SLA of 'sal'`
+    """
+    for lc in _lifecycles(project):
+        yield from _missing_keys(project, lc)
+        table = project.stages.get(lc.id, {})
+        for t in lc.transitions:
+            source = table.get(t.from_)
+            if t.type != "timeout" or t.after is None or source is None or source.sla is None:
+                continue
+            order = durations.compare(t.after, source.sla)
+            if order is not None and order.order < 0:
+                target = t.to or "any stage"
+                yield project.diag(
+                    "LC009",
+                    f"timeout {t.from_} -> {target} after {t.after} leaves before the {source.sla} SLA of "
+                    f"'{source.id}'{order.note()}",
+                    t,
+                    "after",
+                    hint=f"make `after` at least {source.sla}, or shorten the stage's `sla`",
+                )
+
+
+@rule("LC010", "warning", "reason_required stage without reasons")
+def check_reasons_listed(project: Project) -> Iterator[Diagnostic]:
+    """
+    A stage says `reason_required: true` (every move into it records a reason) but lists no
+    `reasons`, so there is nothing to choose from: the platform's reason field stays empty or
+    free text.
+
+    This check also reports (as REF001) a transition's `reasons` that are not codes of its target
+    stage (of any stage, for an override without `to`), at the code.
+
+    Fix: list the reasons (`reasons: [{code: no-response, name: No response}]`), or drop
+    `reason_required`. Example:
+    `specs/lead.yaml:12:22: warning[LC010]: stage 'recycle' requires a reason but lists no reasons`
+    """
+    for lc in _lifecycles(project):
+        for stage in _stages(project, lc):
+            if stage.reason_required and not stage.reasons and not project.had_error(stage, "reasons"):
+                yield project.diag(
+                    "LC010",
+                    f"stage '{stage.id}' requires a reason but lists no reasons",
+                    stage,
+                    "reason_required",
+                    hint="list the stage's `reasons` ({code, name}), or drop `reason_required`",
+                )
+        yield from _unknown_reasons(project, lc)
+
+
+def _reason_codes(project: Project, stage: specs.Stage) -> set[str] | None:
+    """The stage's reason codes, or None when some reason was cut out (its code may be any)."""
+    if project.had_error(stage, "reasons"):
+        return None
+    return {r.code for r in stage.reasons}
+
+
+def _unknown_reasons(project: Project, lc: specs.LifecycleSpec) -> Iterator[Diagnostic]:
+    table = project.stages.get(lc.id, {})
+    for t in lc.transitions:
+        if not t.reasons or project.had_error(t, "reasons"):
+            continue
+        if t.to is None and t.type == "override":
+            targets = list(table.values())
+        elif t.to in table:
+            targets = [table[t.to]]
+        else:
+            continue  # an unknown or missing target is reported on its own
+        codes: set[str] = set()
+        for stage in targets:
+            found = _reason_codes(project, stage)
+            if found is None:
+                break
+            codes |= found
+        else:
+            where = f"stage '{t.to}'" if t.to is not None else "any stage"
+            for i, code in enumerate(t.reasons):
+                if code not in codes:
+                    hint = did_you_mean(code, sorted(codes)) or (
+                        f"{where} lists no reasons" if not codes else f"{where} has: {', '.join(sorted(codes))}"
+                    )
+                    yield project.diag("REF001", f"unknown reason '{code}' of {where}", t, "reasons", i, hint=hint)

@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic
 from ..program_model import (
     MAX_CYCLES,
     dependency_cycles,
+    program_triggers,
     required_category_locations,
     review_location,
     review_status,
@@ -96,29 +97,48 @@ def check_reviews(project: Project) -> Iterator[Diagnostic]:
         yield Diagnostic("PRG002", RULES["PRG002"].severity, message, where, hint)
 
 
+def _both_trigger_keys(project: Project) -> Iterator[Diagnostic]:
+    for pid in sorted(project.programs):
+        program = project.programs[pid]
+        if program.trigger is not None and program.triggers:
+            yield Diagnostic(
+                "SPEC004",
+                RULES["SPEC004"].severity,
+                f"program '{pid}' has both `trigger` and `triggers`",
+                project.loc(program, "triggers", key=True),
+                "keep one: move the `trigger` into the `triggers` list, or drop `triggers`",
+            )
+
+
 @rule("PRG003", "error", "batch or scheduled trigger without a schedule")
 def check_schedules(project: Project) -> Iterator[Diagnostic]:
     """
     A program whose trigger `type` is `batch` or `scheduled` runs at set times, so the spec must
     say when: without `schedule` nobody can tell whether last night's run was missed. (A `trigger`
     program runs on events and a `manual` one when someone starts it: neither needs a schedule.)
+    A program run by several triggers (`triggers:`) needs a schedule on each batch or scheduled one.
+    (A program with both `trigger` and `triggers` is SPEC004, reported here: keep one of them.)
 
     Fix: add `schedule:` in words, e.g. `"Daily at 02:00 UTC"` or `"Every Monday 06:00"`.
     Example:
     `specs/programs.yaml:7:17: error[PRG003]: program 'dedupe' has a scheduled trigger but no schedule`
     """
+    yield from _both_trigger_keys(project)
     for pid in sorted(project.programs):
-        trigger = project.programs[pid].trigger
-        if trigger is None or trigger.type not in ("batch", "scheduled"):
-            continue
-        if trigger.schedule is None or not trigger.schedule.strip():
-            yield project.diag(
-                "PRG003",
-                f"program '{pid}' has a {trigger.type} trigger but no schedule",
-                trigger,
-                "type",
-                hint='add `schedule:`, e.g. "Daily at 02:00 UTC"',
-            )
+        program = project.programs[pid]
+        several = len(program.triggers) > 1
+        for i, trigger in enumerate(program_triggers(program)):
+            if trigger.type not in ("batch", "scheduled"):
+                continue
+            if trigger.schedule is None or not trigger.schedule.strip():
+                which = f" (trigger {i + 1})" if several else ""
+                yield project.diag(
+                    "PRG003",
+                    f"program '{pid}' has a {trigger.type} trigger{which} but no schedule",
+                    trigger,
+                    "type",
+                    hint='add `schedule:`, e.g. "Daily at 02:00 UTC"',
+                )
 
 
 @rule("PRG004", "warning", "required program category without an active program")

@@ -31,17 +31,26 @@ def _suggest(project: Project, noun: str, ref: str, pool: Mapping[str, Any]) -> 
     """The closest id; parties are also found by name or initialism, and people who left come last."""
     if noun != "party":
         return did_you_mean(ref, pool)
-    ghosts = {gid for (ns, gid) in project.ghosts if ns in ("team", "role", "person")}
+    ghosts = {gid for (ns, gid) in project.ghosts if ns in ("team", "role", "person", "queue")}
     names = {pid: party.name for pid, party in pool.items() if isinstance(getattr(party, "name", None), str)}
     gone = {pid for pid, party in pool.items() if isinstance(party, specs.Person) and not project.is_active(party)}
     return did_you_mean(ref, (pid for pid in pool if pid not in ghosts), names=names, avoid=gone)
 
 
+def _unknown_owner(project: Project, owner: specs.Owner | None, entity: specs.Spec) -> Iterator[Diagnostic]:
+    """An `owner`: one party, or an either-of list whose every item must exist (located at the item)."""
+    if isinstance(owner, str):
+        yield from _unknown(project, "party", owner, project.parties, entity, "owner")
+    elif owner is not None:
+        for i, party in enumerate(owner):
+            yield from _unknown(project, "party", party, project.parties, entity, "owner", i)
+
+
 @rule("REF001", "error", "reference to an unknown id")
 def check_references(project: Project) -> Iterator[Diagnostic]:
     """
-    A reference names an id that is not defined. References are plain ids: parties (teams, roles
-    and people) for owners and RACI columns, stages of the same lifecycle for transitions, programs
+    A reference names an id that is not defined. References are plain ids: parties (teams, roles,
+    people and queues) for owners (each item of an either-of `owner` list) and RACI columns, stages of the same lifecycle for transitions, programs
     for `automated_by` and `depends_on`, vocabularies for naming fields, teams for a role's `team`
     and roles for a person's `roles`. The hint names the closest existing id.
 
@@ -55,15 +64,18 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
     for person in p.people.values():
         for i, role_id in enumerate(person.roles):
             yield from _unknown(p, "role", role_id, p.roles, person, "roles", i)
+    for queue in p.queues.values():
+        if queue.team is not None:
+            yield from _unknown(p, "team", queue.team, p.teams, queue, "team")
     for lc in p.lifecycles.values():
         stages = p.stages.get(lc.id, {})
         for stage in lc.stages:
-            yield from _unknown(p, "party", stage.owner, p.parties, stage, "owner")
+            yield from _unknown_owner(p, stage.owner, stage)
         for t in lc.transitions:
             yield from _unknown(p, "stage", t.from_, stages, t, "from", namespace=f"stage:{lc.id}")
-            yield from _unknown(p, "stage", t.to, stages, t, "to", namespace=f"stage:{lc.id}")
-            if t.owner is not None:
-                yield from _unknown(p, "party", t.owner, p.parties, t, "owner")
+            if t.to is not None:  # an override may leave `to` out (a missing one elsewhere: SPEC003)
+                yield from _unknown(p, "stage", t.to, stages, t, "to", namespace=f"stage:{lc.id}")
+            yield from _unknown_owner(p, t.owner, t)
             if t.automated_by is not None:
                 yield from _unknown(p, "program", t.automated_by, p.programs, t, "automated_by")
     for matrix in p.racis.values():
@@ -79,7 +91,7 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
                 if field.vocabulary is not None:
                     yield from _unknown(p, "vocabulary", field.vocabulary, p.vocabularies, field, "vocabulary")
     for program in p.programs.values():
-        yield from _unknown(p, "party", program.owner, p.parties, program, "owner")
+        yield from _unknown_owner(p, program.owner, program)
         for i, dep in enumerate(program.depends_on):
             yield from _unknown(p, "program", dep, p.programs, program, "depends_on", i)
         if program.reviewed is not None:

@@ -94,7 +94,8 @@ declare(
     """
     A value of the wrong type (text where a list is expected, `yes` where `true` is expected), or
     a value outside its set (a bad enum value, a malformed duration, date or id). The value is
-    dropped and the rest of the entity is still checked.
+    dropped and the rest of the entity is still checked. Also: an empty either-of `owner: []`, and a
+    program with both `trigger` and `triggers` (keep one).
     """,
 )
 declare(
@@ -102,7 +103,7 @@ declare(
     "error",
     "duplicate id",
     """
-    Two entities share an id in one namespace (parties: teams, roles and people together;
+    Two entities share an id in one namespace (parties: teams, roles, people and queues together;
     lifecycles; stages of one lifecycle; RACI matrices; activities of one matrix; vocabularies;
     conventions; programs). The first one, in file order, is kept.
     """,

@@ -49,7 +49,7 @@ def check_transitions(project: Project) -> Iterator[Diagnostic]:
             if t.from_ not in stages or t.to not in stages or transition_of(project, th) is not None:
                 continue
             lc = project.lifecycles[t.lifecycle]
-            out = sorted({tr.to for tr in lc.transitions if tr.from_ == t.from_})
+            out = sorted({tr.to for tr in lc.transitions if tr.from_ == t.from_ and tr.to is not None})
             hint = (
                 f"'{t.from_}' moves to {', '.join(repr(s) for s in out)}; add the transition to the lifecycle"
                 if out

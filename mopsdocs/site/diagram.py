@@ -8,9 +8,11 @@ Layout decisions (readable from 5 to 60+ stages):
 - main-path stages share a `group` and are chained in spec order by heavy edges (invisible where
   no transition joins two neighbours), so the success path is one straight column per lane;
 - detours (recycled, disqualified, ...) have no group: dot sets them beside the main column;
-- one edge style per transition type, and a legend that shows them, above the first stage (an
-  invisible edge ranks it there) so that it never widens the picture;
-- only hand-offs between teams carry a label (their SLA), as `xlabel`: labels placed after
+- one edge style per transition type, and a legend that shows the types the diagram has, above
+  the first stage (an invisible edge ranks it there) so that it never widens the picture;
+- a timeout is labelled with its wait (`after 30d`); an override without `to` (a correction to
+  any stage) points at a small "any stage" note of its own beside its stage;
+- only hand-offs and timeouts carry a label (SLA, wait), as `xlabel`: labels placed after
   ranking never enter the layout, which keeps dot 2.43 clear of "trouble in init_rank" with
   clusters; everything else (conditions, automation) is in tooltips;
 - moves back up the page (reopen, backward progress) do not constrain ranks.
@@ -37,6 +39,8 @@ EDGE_STYLES: dict[str, tuple[str, str]] = {
     "recycle": ("dashed", "normal"),
     "disqualify": ("dotted", "tee"),
     "reopen": ("dashed", "empty"),
+    "timeout": ("dashed", "vee"),
+    "override": ("dotted", "odot"),
 }
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -110,8 +114,8 @@ def lifecycle_dot(project: Project, lc: specs.LifecycleSpec) -> str:
         out.extend(_lane(view, n, team_id, team_name))
     out.extend(_main_path_spine(view))
     for t in view.transitions:
-        out.append("  " + _edge(view, t))
-    out.extend(_legend(lc.id))
+        out.extend("  " + line for line in _edge(view, t))
+    out.extend(_legend(lc.id, view.kinds))
     if view.stages:  # the legend above the first stage: the picture grows down, not sideways
         first = next((s for s in view.stages if s.stage.initial), view.stages[0])
         out.append(f"  {_legend_node('handoff')} -> {quote(first.id)} [style=invis, weight=0];")
@@ -140,7 +144,10 @@ def _stage_attrs(lc_id: str, s: StageView) -> str:
     stage = s.stage
     classes = ["stage", "main" if s.main else "detour"]
     style = "rounded" if s.main else "rounded,dashed"
-    attrs = {"label": _join_lines(wrap(stage.name) + ([f"SLA {stage.sla}"] if stage.sla else []))}
+    marks = ([f"SLA {stage.sla}"] if stage.sla else []) + (["(queue)"] if s.queue else [])
+    attrs = {"label": _join_lines(wrap(stage.name) + marks)}
+    if s.queue:  # (v2) records wait in a queue here: marked in the label (both renderers) and class
+        classes.append("queue")
     if stage.initial:
         classes.append("initial")
         style += ",bold"
@@ -163,7 +170,7 @@ def _stage_attrs(lc_id: str, s: StageView) -> str:
 
 def _stage_tooltip(s: StageView) -> str:
     stage = s.stage
-    parts = [f"{stage.name}: owner {s.owner_name}"]
+    parts = [f"{stage.name}: owner {s.owner_name}" + (" (queue)" if s.queue else "")]
     if stage.sla:
         parts.append(f"SLA {stage.sla}")
     if not s.main:
@@ -177,7 +184,11 @@ def _stage_tooltip(s: StageView) -> str:
 def _main_path_spine(view: LifecycleView) -> list[str]:
     """Heavy edges along the main path keep it in spec order; invisible where no transition is."""
     main = [s.id for s in view.stages if s.main]
-    direct = {(t.transition.from_, t.transition.to) for t in view.transitions if not t.backward}
+    direct = {
+        (t.transition.from_, t.transition.to)
+        for t in view.transitions
+        if not t.backward and t.transition.type != "override"
+    }
     lines = []
     for a, b in itertools.pairwise(main):
         if (a, b) not in direct:
@@ -185,10 +196,17 @@ def _main_path_spine(view: LifecycleView) -> list[str]:
     return lines
 
 
-def _edge(view: LifecycleView, t: TransitionView) -> str:
+def _anywhere_node(view: LifecycleView, t: TransitionView) -> str:
+    # A colon cannot occur in a spec id, so no stage can ever share this node's name.
+    return quote(f"any:{t.index}")
+
+
+def _edge(view: LifecycleView, t: TransitionView) -> list[str]:
+    """The transition's edge (and, for an override to any stage, the note it points at)."""
     tr = t.transition
     style, head = EDGE_STYLES[tr.type]
-    src, dst = view.stage(tr.from_), view.stage(tr.to)
+    src = view.stage(tr.from_)
+    dst = view.stage(tr.to) if tr.to is not None else None
     classes = ["transition", f"t-{tr.type}"] + (["handoff"] if t.handoff else [])
     attrs = {
         "style": quote(style),
@@ -198,20 +216,38 @@ def _edge(view: LifecycleView, t: TransitionView) -> str:
         "URL": quote(f"#stage-{tr.from_}"),
         "tooltip": quote(_edge_tooltip(src, dst, t)),
     }
-    if src.main and dst.main and tr.type == "progress" and not t.backward:
+    if dst is not None and src.main and dst.main and tr.type == "progress" and not t.backward:
         attrs["weight"] = "10"
-    if t.backward or tr.type == "reopen":
+    if t.backward or tr.type in ("reopen", "override"):
         attrs["constraint"] = "false"
+    labels = [f"after {tr.after}"] if tr.type == "timeout" and tr.after else []
+    labels += [f"SLA {t.sla}" if t.sla else "no SLA"] if t.handoff else []
+    if labels:
+        attrs["xlabel"] = _join_lines(labels)
     if t.handoff:
-        attrs["xlabel"] = quote(f"SLA {t.sla}" if t.sla else "no SLA")
         attrs["penwidth"] = "1.6"
-    return f"{quote(tr.from_)} -> {quote(tr.to)} {_attrs(**attrs)};"
+    if dst is not None:
+        return [f"{quote(tr.from_)} -> {quote(tr.to)} {_attrs(**attrs)};"]
+    note = _anywhere_node(view, t)
+    note_attrs = _attrs(
+        shape="note",
+        label='"any stage"',
+        fontsize="9",
+        margin='"0.06,0.02"',
+        height="0.3",
+        **{"class": '"any-stage"', "id": quote(f"mopsdocs-{view.lifecycle.id}-any-{t.index}")},
+        tooltip=quote("An override may move the record to any stage"),
+    )
+    del attrs["constraint"]  # the note is placed by this edge, just below its stage
+    return [f"{note} {note_attrs};", f"{quote(tr.from_)} -> {note} {_attrs(**attrs)};"]
 
 
-def _edge_tooltip(src: StageView, dst: StageView, t: TransitionView) -> str:
+def _edge_tooltip(src: StageView, dst: StageView | None, t: TransitionView) -> str:
     tr = t.transition
-    text = f"{src.stage.name} → {dst.stage.name} ({tr.type})"
-    if t.handoff:
+    text = f"{src.stage.name} → {dst.stage.name if dst is not None else 'any stage'} ({tr.type})"
+    if tr.type == "timeout" and tr.after:
+        text += f", after {tr.after} in {src.stage.name}"
+    if t.handoff and dst is not None:
         text += f", hand-off {src.team_name} → {dst.team_name}"
         text += f", SLA {t.sla}" if t.sla else ", no SLA"
     elif tr.sla:
@@ -220,6 +256,8 @@ def _edge_tooltip(src: StageView, dst: StageView, t: TransitionView) -> str:
         text += f". When: {_short(tr.when, 160)}"
     if tr.automated_by:
         text += f". Automated by {tr.automated_by}"
+    if tr.reasons:
+        text += ". Reasons: " + ", ".join(tr.reasons)
     return text
 
 
@@ -228,8 +266,9 @@ def _legend_node(name: str) -> str:
     return quote(f"legend:{name}")
 
 
-def _legend(lc_id: str) -> list[str]:
-    """A separate cluster of three rows: an arrow per transition type, then the stage looks."""
+def _legend(lc_id: str, kinds: tuple[str, ...]) -> list[str]:
+    """A separate cluster of three rows: an arrow per transition type the diagram has, then the
+    stage looks."""
     n = _legend_node
     lines = [
         '  subgraph "cluster_legend" {',
@@ -240,7 +279,8 @@ def _legend(lc_id: str) -> list[str]:
         '    node [fontsize=10, margin="0.08,0.03"];',
     ]
     tops, names = [], []
-    for kind, (style, head) in EDGE_STYLES.items():
+    for kind in kinds:
+        style, head = EDGE_STYLES[kind]
         tops.append(n(f"{kind}-from"))
         names.append(n(kind))
         group = quote(f"legend-{kind}")
@@ -253,9 +293,11 @@ def _legend(lc_id: str) -> list[str]:
         f'    {looks[1]} [label="terminal", style=rounded, peripheries=2, class="stage legend-stage"];',
         f'    {looks[2]} [label="detour", style="rounded,dashed", class="stage legend-stage"];',
         f'    {looks[3]} [shape=plaintext, label="SLA 4h = hand-off\\nbetween teams", class="legend-text"];',
-        f"    {names[0]} -> {looks[0]} [style=invis];",
     ]
+    if names:
+        lines.append(f"    {names[0]} -> {looks[0]} [style=invis];")
     for row in (tops, names, looks):  # left to right in this order, on one rank each
-        lines.append("    { rank=same; " + " -> ".join(row) + " [style=invis]; }")
+        if len(row) > 1:
+            lines.append("    { rank=same; " + " -> ".join(row) + " [style=invis]; }")
     lines.append("  }")
     return lines

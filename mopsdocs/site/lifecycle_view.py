@@ -7,6 +7,7 @@ SLA applies to it. Plain frozen data; no escaping and no syntax here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 from .. import specs
 from ..project import Project
@@ -21,6 +22,7 @@ class StageView:
     team_id: str  # the owner's team id, or the owner id itself when it has no team
     team_name: str
     main: bool  # on the main path (not a detour)
+    queue: bool = False  # (v2) owned by a queue (a party that holds records): drawn marked as one
 
     @property
     def id(self) -> str:
@@ -31,7 +33,7 @@ class StageView:
 class TransitionView:
     transition: specs.Transition
     index: int  # position in the spec's list: a stable id for the transition
-    handoff: bool  # the owning team changes between the two stages
+    handoff: bool  # the owning team changes between the two stages (never for an override)
     sla: str | None  # the transition's SLA, else (for a hand-off) the target stage's
     backward: bool  # a progress move back along the main path (drawn without pulling the layout)
 
@@ -53,6 +55,12 @@ class LifecycleView:
             seen.setdefault(s.team_id, s.team_name)
         return tuple(seen.items())
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The transition types the lifecycle has, in the order of `specs.TransitionType`."""
+        present = {t.transition.type for t in self.transitions}
+        return tuple(k for k in get_args(specs.TransitionType) if k in present)
+
     def incoming(self, stage_id: str) -> tuple[TransitionView, ...]:
         return tuple(t for t in self.transitions if t.transition.to == stage_id)
 
@@ -60,9 +68,12 @@ class LifecycleView:
         return tuple(t for t in self.transitions if t.transition.from_ == stage_id)
 
 
-def party_name(project: Project, party_id: str | None) -> str:
+def party_name(project: Project, party_id: specs.Owner | None) -> str:
+    """A party's name; an either-of owner's names joined by "or" ("SDR or BDR")."""
     if party_id is None:
         return ""
+    if not isinstance(party_id, str):
+        return " or ".join(party_name(project, pid) for pid in party_id)
     party = project.parties.get(party_id)
     return party.name if party is not None else party_id
 
@@ -75,11 +86,12 @@ def lifecycle_view(project: Project, lc: specs.LifecycleSpec) -> LifecycleView:
     main_order = {s.id: i for i, s in enumerate(x for x in stages if x.main)}
     transitions = []
     for index, t in enumerate(lc.transitions):
-        if t.from_ not in by_id or t.to not in by_id:
+        anywhere = t.type == "override" and t.to is None  # a correction to any stage
+        if t.from_ not in by_id or (t.to not in by_id and not anywhere):
             continue  # a broken reference is REF001's business; nothing to draw
-        src, dst = by_id[t.from_], by_id[t.to]
-        handoff = src.team_id != dst.team_id
-        sla = t.sla or (dst.stage.sla if handoff else None)
+        src, dst = by_id[t.from_], (by_id[t.to] if t.to is not None else None)
+        handoff = dst is not None and t.type != "override" and src.team_id != dst.team_id
+        sla = t.sla or (dst.stage.sla if handoff and dst is not None else None)
         backward = (
             t.type == "progress"
             and t.from_ in main_order
@@ -91,7 +103,11 @@ def lifecycle_view(project: Project, lc: specs.LifecycleSpec) -> LifecycleView:
 
 
 def _stage_view(project: Project, stage: specs.Stage) -> StageView:
-    team_id = project.team_of(stage.owner) or stage.owner
+    # an either-of owner's lane: the team its parties share, else their teams ("Sales or SDRs")
+    owners = specs.owner_ids(stage.owner)
+    team_id = project.owner_team(stage.owner) or " or ".join(owners)
     team = project.teams.get(team_id)
-    team_name = team.name if team is not None else (party_name(project, team_id) or UNASSIGNED)
-    return StageView(stage, party_name(project, stage.owner), team_id, team_name, stage.path == "main")
+    team_ids = team_id.split(" or ") if team is None else [team_id]
+    team_name = team.name if team is not None else (party_name(project, team_ids) or UNASSIGNED)
+    queue = any(pid in project.queues for pid in owners)
+    return StageView(stage, party_name(project, stage.owner), team_id, team_name, stage.path == "main", queue)

@@ -21,16 +21,18 @@ from .base import (
     Email,
     Id,
     Markdown,
+    Owner,
     Spec,
     Url,
+    owner_ids,
 )
 from .channel import ChannelSpec, ChannelStatus, CrmStatus, ProgramType, StatusRole
-from .lifecycle import LifecycleSpec, Stage, StagePath, Transition, TransitionType
+from .lifecycle import LifecycleSpec, PlatformValue, Reason, Stage, StagePath, Transition, TransitionType
 from .naming import MARKETO_FORBIDDEN, Convention, FieldType, NameField, NamingSpec, Vocabulary, VocabularyValue
 from .program import Category, Link, ProgramSpec, ProgramStatus, Review, ReviewEntry, Trigger, TriggerType
 from .raci import Activity, RaciLetter, RaciSpec
 from .scoring import Decay, Limit, Score, ScoringRule, ScoringSpec, Threshold, ThresholdTransition, TokenPolicy
-from .team import Person, Role, Team, TeamSpec
+from .team import Person, Queue, Role, Team, TeamSpec
 
 KINDS: dict[str, type[Spec]] = {
     m.KIND: m for m in (TeamSpec, LifecycleSpec, RaciSpec, NamingSpec, ProgramSpec, ChannelSpec, ScoringSpec)
@@ -63,12 +65,16 @@ __all__ = [
     "Markdown",
     "NameField",
     "NamingSpec",
+    "Owner",
     "Person",
+    "PlatformValue",
     "ProgramSpec",
     "ProgramStatus",
     "ProgramType",
+    "Queue",
     "RaciLetter",
     "RaciSpec",
+    "Reason",
     "Review",
     "ReviewEntry",
     "Role",
@@ -91,4 +97,5 @@ __all__ = [
     "Url",
     "Vocabulary",
     "VocabularyValue",
+    "owner_ids",
 ]

@@ -18,7 +18,7 @@ from pydantic import (
 from pydantic.config import JsonDict
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
-DURATION_PATTERN = r"^[0-9]{1,6}[mhdw]$"
+DURATION_PATTERN = r"^[0-9]{1,6}(bh|bd|[mhdw])$"  # bh, bd: business time (mopsdocs.durations)
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # patterns must be valid ECMA-262 regexes too (editors and check-jsonschema use them): no \" escapes
 URL_PATTERN = r"""^(https?://|mailto:)[^\s<>"']+$"""
@@ -77,8 +77,25 @@ def described(description: str, **kw: Any) -> Any:
 # A value written either as text or as a mapping (a channel status' `crm`): the branch is chosen by
 # the value's shape, so an error speaks of one branch only. Its tags are in pydantic's error
 # locations, never in documents: `validate` skips them.
-UNION_TAGS = frozenset({"~text", "~mapping"})
+UNION_TAGS = frozenset({"~text", "~mapping", "~list"})
 
 
 TEXT_TAG, MAPPING_TAG = Tag("~text"), Tag("~mapping")
 TEXT_OR_MAPPING = Discriminator(lambda value: "~mapping" if isinstance(value, (dict, BaseModel)) else "~text")
+
+
+# An `owner`: one party id, or (v2) a list meaning "any one of these" (`owner: [sdr, bdr]`). The
+# branch is chosen by the value's shape (a list or not), so an error speaks of one branch only.
+LIST_TAG = Tag("~list")
+_ONE_OR_LIST = Discriminator(lambda value: "~list" if isinstance(value, (list, tuple)) else "~text")
+Owner = Annotated[
+    Annotated[Id, TEXT_TAG] | Annotated[list[Id], LIST_TAG, Field(min_length=1)],
+    _ONE_OR_LIST,
+]
+
+
+def owner_ids(owner: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    """The party ids of an `owner` value: one, several (either-of), or none."""
+    if owner is None:
+        return ()
+    return (owner,) if isinstance(owner, str) else tuple(owner)

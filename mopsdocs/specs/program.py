@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from .base import Date, Duration, Id, Markdown, Spec, Url, described
+from .base import Date, Duration, Id, Markdown, Owner, Spec, Url, described
 
 Category = Literal[
     "data-normalization",
@@ -61,10 +61,13 @@ class ProgramSpec(Spec):
     )
     category: Category = described("What kind of operational program it is.")
     status: ProgramStatus = described("draft, active, paused or retired.")
-    owner: Id = described("Party that owns it.")
+    owner: Owner = described("Party that owns it; a list means any one of them.")
     purpose: Markdown | None = described("Why it exists (Markdown).", default=None)
     description: Markdown | None = described("Markdown.", default=None)
-    trigger: Trigger | None = described("What starts it.", default=None)
+    trigger: Trigger | None = described("What starts it (one trigger).", default=None)
+    triggers: list[Trigger] = described(
+        "What starts it, when several triggers run it (instead of `trigger`).", default_factory=list
+    )
     systems: list[str] = described("Systems it touches.", default_factory=list)
     depends_on: list[Id] = described("Programs that must run first.", default_factory=list)
     steps: list[Markdown] = described("Smart list / flow steps.", default_factory=list)

@@ -1,4 +1,4 @@
-"""The `team` kind: teams, roles and people, the parties every other kind refers to."""
+"""The `team` kind: teams, roles, people and (v2) queues, the parties every other kind refers to."""
 
 from __future__ import annotations
 
@@ -30,11 +30,21 @@ class Person(Spec):
     description: Markdown | None = described("Notes (Markdown).", default=None)
 
 
+class Queue(Spec):
+    id: Id = described("Unique id of the queue (a party): a CRM or MAP queue that holds records.")
+    name: str = described("Human title.")
+    team: Id | None = described("The team whose lane the queue is drawn in.", default=None)
+    platform: str | None = described("The platform the queue lives in (salesforce, marketo, ...).", default=None)
+    value: str | None = described("Its name or value in the platform.", default=None)
+    description: Markdown | None = described("What the queue holds and who works it (Markdown).", default=None)
+
+
 class TeamSpec(Spec):
-    """Teams, roles and people: the parties every other spec refers to."""
+    """Teams, roles, people and queues: the parties every other spec refers to."""
 
     KIND: ClassVar[str] = "team"
     kind: Literal["team"]
     teams: list[Team] = described("Teams.", default_factory=list)
     roles: list[Role] = described("Roles.", default_factory=list)
     people: list[Person] = described("People.", default_factory=list)
+    queues: list[Queue] = described("Queues that hold records while nobody works them.", default_factory=list)

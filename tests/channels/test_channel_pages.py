@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import REPO, assert_golden_tree
 
+from mopsdocs.channel_model import programs_by_channel
 from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
 from mopsdocs.site.families import channels, naming
 from mopsdocs.site.render import render_page
 
 GOLDEN = Path(__file__).parent / "golden"
-PROJECTS = {"example": REPO, "edge": GOLDEN / "edge"}
+PROJECTS = {"example": REPO, "edge": GOLDEN / "edge", "programs": GOLDEN / "programs"}
 
 
 def site_for(root: Path, families: tuple[str, ...] | None = None) -> SiteContext:
@@ -69,3 +70,25 @@ def test_codes_link_to_channels_only_with_the_family() -> None:
         GOLDEN / "edge", "naming/campaign.md"
     )
     assert "channels/" not in without
+
+
+def test_programs_of_a_channel_come_from_their_asset_names() -> None:
+    project, report = load_project(GOLDEN / "programs")
+    assert not report.errors  # every asset name conforms (NAME005 is silent)
+    # 'OPS_wbn_Replays': the convention ignores case, so the code is read as the vocabulary writes it;
+    # the trade show has no program, the program without an asset name has no channel
+    assert programs_by_channel(project) == {
+        "email-nurture": ("nurture-exits",),
+        "webinar": ("webinar-reminders", "webinar-replays"),
+    }
+    assert programs_by_channel(project) is programs_by_channel(project)  # computed once
+    assert programs_by_channel(load_project(REPO)[0]) == {}  # the example's OPS_ names carry an area, not a channel
+
+
+def test_programs_link_to_their_pages_only_with_the_family() -> None:
+    root = GOLDEN / "programs"
+    site = site_for(root, families=("channels",))
+    page = next(render_page(p, site) for p in channels.pages(site.project, site) if p.path == "channels/webinar.md")
+    assert "| Programs | Webinar reminders (<code>OPS&#95;WBN&#95;Reminders</code>), Webinar replays" in page
+    assert "../programs/" not in generated(root)["channels/trade-show.md"]
+    assert "[Webinar reminders](../programs/webinar-reminders.md)" in generated(root)["channels/webinar.md"]

@@ -186,6 +186,9 @@ class _Site:
     def edit_url(self, path: str) -> None:
         return None
 
+    def has_family(self, name: str) -> bool:
+        return False  # the naming page alone: no channel pages to link to
+
 
 # --------------------------------------------------------------------------- serve
 

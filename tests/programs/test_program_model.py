@@ -165,7 +165,7 @@ def audit_of(root: Path, as_of: str | None = "2021-12-01") -> tuple[list[dict[st
 def test_every_audit_question_is_answered_by_known_rules() -> None:
     codes = [code for _, codes in health.AUDIT for code in codes]
     assert codes == [
-        *("PRG004", "TEAM001", "TEAM002", "PRG002", "PRG007", "PRG005", "PRG006"),
+        *("PRG004", "TEAM001", "TEAM002", "TEAM003", "PRG002", "PRG007", "PRG005", "PRG006"),
         *("CH001", "CH002", "CH003", "CH004", "CH005"),
         *("SCORE001", "SCORE002", "SCORE003", "SCORE004", "SCORE005"),
     ]

@@ -2,7 +2,8 @@
 
 The view-models are resolved, plain data: the progression grouped by step, the statuses a person
 can switch to on the same step, the CRM status of each, the naming conventions that carry the
-channel's code. The templates (`channels_index.md.j2`, `channel.md.j2`) only lay them out.
+channel's code and the programs whose asset name does (`channel_model.programs_by_channel`).
+The templates (`channels_index.md.j2`, `channel.md.j2`) only lay them out.
 """
 
 from __future__ import annotations
@@ -10,10 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import specs
-from ...channel_model import PROGRAM_TYPE_LABELS, channel_vocabulary, conventions_using, crm_of, step_peers, steps
+from ...channel_model import (
+    PROGRAM_TYPE_LABELS,
+    channel_vocabulary,
+    conventions_using,
+    crm_of,
+    programs_by_channel,
+    step_peers,
+    steps,
+)
 from ...project import Project
 from ..context import SiteContext
-from ..pages import CHANNELS_INDEX, Page, channel_path, convention_path
+from ..pages import CHANNELS_INDEX, Page, channel_path, convention_path, program_path
 
 NAV = ("Channels",)
 
@@ -22,6 +31,13 @@ NAV = ("Channels",)
 class ConventionRef:
     name: str
     path: str | None  # its naming page, when the naming family is in the site
+
+
+@dataclass(frozen=True)
+class ProgramRef:
+    name: str
+    asset_name: str
+    path: str | None  # its program page, when the programs family is in the site
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,7 @@ class ChannelView:
     in_vocabulary: bool  # its code is a code of the channel vocabulary
     vocabulary: str | None  # the channel vocabulary's name, when it exists
     conventions: tuple[ConventionRef, ...]
+    programs: tuple[ProgramRef, ...]  # the programs whose asset name carries its code, by name
     source: str
     edit_url: str | None
 
@@ -108,6 +125,10 @@ def view(project: Project, site: SiteContext, cid: str) -> ChannelView:
         if in_vocabulary
         else ()
     )
+    programs = sorted(
+        (project.programs[pid] for pid in programs_by_channel(project).get(cid, ())),
+        key=lambda p: (p.name.casefold(), p.id),
+    )
     source = project.loc(channel).path
     return ChannelView(
         channel=channel,
@@ -119,6 +140,10 @@ def view(project: Project, site: SiteContext, cid: str) -> ChannelView:
         in_vocabulary=in_vocabulary,
         vocabulary=vocab.name if vocab is not None else None,
         conventions=conventions,
+        programs=tuple(
+            ProgramRef(p.name, p.asset_name or "", program_path(p.id) if site.has_family("programs") else None)
+            for p in programs
+        ),
         source=source,
         edit_url=site.edit_url(source),
     )

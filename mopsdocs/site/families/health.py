@@ -30,7 +30,7 @@ ORDER = 1000  # the last entry of the generated section
 # of its own catalogue: each question, and the rule codes whose diagnostics answer it.
 AUDIT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Does every required program category have an active program?", ("PRG004",)),
-    ("Is everything owned by someone active?", ("TEAM001", "TEAM002")),
+    ("Is everything owned by someone active?", ("TEAM001", "TEAM002", "TEAM003")),
     ("Are program reviews current?", ("PRG002", "PRG007")),
     ("Does anything rely on a program that is not running?", ("PRG005", "PRG006")),
     # the playbook's Marketo mini-audit: channels and scoring
@@ -137,10 +137,12 @@ def _since(project: Project, d: Diagnostic, spec: specs.Spec | None) -> _dt.date
         return None
     if d.code == "PRG002":
         return review_status(project, spec).due
-    if d.code == "TEAM001" and d.location == project.loc(spec, "owner"):
-        person = project.people.get(spec.owner)
-        if person is not None and person.left_on:
-            return _dt.date.fromisoformat(person.left_on)
+    if d.code == "TEAM001":
+        for i, pid in enumerate(specs.owner_ids(spec.owner)):  # an either-of owner: at its item
+            at = ("owner",) if isinstance(spec.owner, str) else ("owner", i)
+            person = project.people.get(pid)
+            if d.location == project.loc(spec, *at) and person is not None and person.left_on:
+                return _dt.date.fromisoformat(person.left_on)
     return None
 
 

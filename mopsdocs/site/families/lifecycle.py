@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ... import specs
+from ... import durations, specs
 from ...project import Project
 from ..context import SiteContext
 from ..diagram import lifecycle_dot
@@ -74,9 +74,12 @@ def extras(entity: specs.Spec) -> list[dict[str, str]]:
     return out
 
 
-def _party(project: Project, site: SiteContext, party_id: str | None) -> dict[str, Any] | None:
+def _party(project: Project, site: SiteContext, party_id: specs.Owner | None) -> Any:
+    """A party's name and page; an either-of owner is a list of them (shown "SDR or BDR")."""
     if party_id is None:
         return None
+    if not isinstance(party_id, str):
+        return [_party(project, site, pid) for pid in party_id]
     linked = site.has_family("people") and party_id in project.parties
     return {"id": party_id, "name": party_name(project, party_id), "path": party_path(party_id) if linked else None}
 
@@ -93,8 +96,30 @@ def _program(project: Project, site: SiteContext, program_id: str | None) -> dic
     }
 
 
-def _stage_ref(view: LifecycleView, stage_id: str) -> dict[str, str]:
+def _stage_ref(view: LifecycleView, stage_id: str | None) -> dict[str, str | None]:
+    """A stage to link to; None (an override's target left out) is "any stage", not linked."""
+    if stage_id is None:
+        return {"id": None, "name": "any stage", "anchor": None}
     return {"id": stage_id, "name": view.stage(stage_id).stage.name, "anchor": anchor(stage_id)}
+
+
+def value_text(value: specs.PlatformValue) -> str:
+    """A platform value as one line: the status, then the platform's other fields
+    (`Recycle (queue: Recycle Queue, reason field: Recycle_Reason__c)`)."""
+    if isinstance(value, str):
+        return value
+    rest = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in value.items() if k != "status")
+    status = value.get("status", "")
+    return f"{status} ({rest})" if status and rest else status or rest
+
+
+def _reason(reason: specs.Reason) -> dict[str, Any]:
+    return {
+        "code": reason.code,
+        "name": reason.name,
+        "description": reason.description,
+        "values": " · ".join(f"{p}: {v}" for p, v in sorted(reason.values.items())),
+    }
 
 
 def _stage(
@@ -107,7 +132,7 @@ def _stage(
         "anchor": anchor(st.id),
         "owner": _party(project, site, st.owner),
         "team": s.team_name,
-        "sla": st.sla,
+        "sla": durations.shown(st.sla, project.settings.business_calendar()),
         "initial": st.initial,
         "terminal": st.terminal,
         "path": st.path,
@@ -115,8 +140,10 @@ def _stage(
         "description": st.description,
         "entry": list(st.entry),
         "exit": list(st.exit),
-        "platform_values": [st.values.get(p, "") for p in platforms],
-        "value_pairs": [{"platform": p, "value": st.values[p]} for p in platforms if p in st.values],
+        "platform_values": [value_text(st.values[p]) if p in st.values else "" for p in platforms],
+        "value_pairs": [{"platform": p, "value": value_text(st.values[p])} for p in platforms if p in st.values],
+        "reason_required": st.reason_required,
+        "reasons": [_reason(r) for r in st.reasons],
         "incoming": [_transition(project, site, view, t) for t in view.incoming(st.id)],
         "outgoing": [_transition(project, site, view, t) for t in view.outgoing(st.id)],
         "extras": extras(st),
@@ -129,10 +156,12 @@ def _transition(project: Project, site: SiteContext, view: LifecycleView, t: Tra
         "from_stage": _stage_ref(view, tr.from_),
         "to_stage": _stage_ref(view, tr.to),
         "type": tr.type,
+        "after": tr.after,
+        "reasons": list(tr.reasons),
         "when": tr.when,
         "description": tr.description,
         "owner": _party(project, site, tr.owner),
-        "sla": t.sla,
+        "sla": durations.shown(t.sla, project.settings.business_calendar()),
         "handoff": t.handoff,
         "automated_by": _program(project, site, tr.automated_by),
         "thresholds": _thresholds(project, site, tr),

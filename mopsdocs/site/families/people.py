@@ -1,10 +1,12 @@
-"""Pages `people/` (teams, roles and people) and `people/<party>/` (everything a party owns).
+"""Pages `people/` (teams, roles, people, queues) and `people/<party>/` (everything a party owns).
 
 A party's page answers "what do I own?": every RACI letter it holds in every matrix (linked to
 the matrix row), and the lifecycle stages, transitions and programs it owns. A person also
 carries what their roles carry, and a team what its roles carry ("via" says where a line comes
 from); a person who has left carries only what is still assigned to them by name, which is
-exactly what must be handed over. The view-models are resolved, plain data; the templates
+exactly what must be handed over. An either-of owner (`owner: [sdr, bdr]`) is owned by each of
+its parties, the others named beside it ("or BDR"). A queue (v2) has a page too, marked as a queue:
+what records wait in it. The view-models are resolved, plain data; the templates
 (`people_index.md.j2`, `party.md.j2`) lay them out and escape them.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ... import specs
+from ... import durations, specs
 from ...project import Party, Project
 from ...raci.model import WORDS, from_spec
 from ..context import SiteContext
@@ -22,11 +24,12 @@ from ..pages import PEOPLE_INDEX, Page, lifecycle_path, party_path, program_path
 from .raci import activity_pages, extras_of, row_anchor
 
 NAV = ("People",)
-KIND_LABEL = {"team": "Team", "role": "Role", "person": "Person"}
+KIND_LABEL = {"team": "Team", "role": "Role", "person": "Person", "queue": "Queue"}
 KIND_NAV: dict[str, tuple[str, ...]] = {
     "team": ("People", "Teams"),
     "role": ("People", "Roles"),
     "person": ("People", "Team members"),
+    "queue": ("People", "Queues"),
 }
 SECTIONS = (
     ("A/R", "Accountable and responsible"),
@@ -79,6 +82,7 @@ class Owned:
     anchor: str | None
     sla: str | None
     via: PartyRef | None
+    shared: tuple[PartyRef, ...] = ()  # an either-of owner's other parties: any one of them owns it
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class IndexRow:
     team: PartyRef | None
     roles: tuple[PartyRef, ...]
     people: tuple[PartyRef, ...]
+    platform: str | None = None  # a queue's platform and its value there
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,8 @@ class PartyView:
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
     out = [index_page(project, site)]
-    for kind_order, ids in enumerate((list(project.teams), list(project.roles), list(project.people)), start=1):
+    kinds = (list(project.teams), list(project.roles), list(project.people), list(project.queues))
+    for kind_order, ids in enumerate(kinds, start=1):
         by_team = kind_order > 1 and len(ids) > SECTION_LIMIT
         for party_id in ids:
             v = view(project, site, party_id)
@@ -174,7 +181,11 @@ def index_page(project: Project, site: SiteContext) -> Page:
         )
         for p in project.people
     ]
-    context = {"teams": by_name(teams), "roles": by_name(roles), "people": by_name(people)}
+    queues = [
+        IndexRow(ref(project, site, q.id), _team_ref(project, site, q.id), (), (), q.platform, q.value)
+        for q in project.queues.values()
+    ]
+    context = {"teams": by_name(teams), "roles": by_name(roles), "people": by_name(people), "queues": by_name(queues)}
     return Page(PEOPLE_INDEX, "People", "people_index.md.j2", context, nav=NAV, order=0)
 
 
@@ -307,43 +318,49 @@ def _duties(project: Project, site: SiteContext, party_id: str, who: list[str]) 
                     )
 
 
+def _owned_by(
+    project: Project, site: SiteContext, party_id: str, who: list[str], owner: specs.Owner | None
+) -> tuple[PartyRef | None, tuple[PartyRef, ...]] | None:
+    """Whether the party (or one it inherits from) is among `owner`'s parties: (via, the others of
+    an either-of owner); None when it is not."""
+    owners = specs.owner_ids(owner)
+    source = next((s for s in who if s in owners), None)
+    if source is None:
+        return None
+    return _via(project, site, party_id, source), tuple(ref(project, site, o) for o in owners if o != source)
+
+
 def _lifecycle_ownership(
     project: Project, site: SiteContext, party_id: str, who: list[str]
 ) -> tuple[tuple[Owned, ...], tuple[Owned, ...]]:
     stages: list[Owned] = []
     transitions: list[Owned] = []
+    cal = project.settings.business_calendar()
     for lc_id in sorted(project.lifecycles, key=lambda x: (project.lifecycles[x].name.casefold(), x)):
         lc = project.lifecycles[lc_id]
         table = project.stages.get(lc_id, {})
         path = lifecycle_path(lc_id) if site.has_family("lifecycle") else None
         for stage in lc.stages:
-            if table.get(stage.id) is stage and stage.owner in who:
-                stages.append(
-                    Owned(
-                        stage.name,
-                        lc.name,
-                        path,
-                        f"stage-{stage.id}",
-                        stage.sla,
-                        _via(project, site, party_id, stage.owner),
-                    )
-                )
+            owned = _owned_by(project, site, party_id, who, stage.owner)
+            if table.get(stage.id) is stage and owned is not None:
+                sla = durations.shown(stage.sla, cal)
+                stages.append(Owned(stage.name, lc.name, path, f"stage-{stage.id}", sla, *owned))
         for t in lc.transitions:
-            if t.owner in who and t.from_ in table and t.to in table:
+            owned = _owned_by(project, site, party_id, who, t.owner)
+            if owned is not None and t.from_ in table and t.to in table:
                 name = f"{table[t.from_].name} → {table[t.to].name}"
                 if t.type != "progress":
                     name += f" ({t.type})"
-                transitions.append(
-                    Owned(name, lc.name, path, f"stage-{t.from_}", t.sla, _via(project, site, party_id, t.owner or ""))
-                )
+                transitions.append(Owned(name, lc.name, path, f"stage-{t.from_}", durations.shown(t.sla, cal), *owned))
     return tuple(stages), tuple(transitions)
 
 
 def _programs(project: Project, site: SiteContext, party_id: str, who: list[str]) -> Iterator[Owned]:
     for program_id in sorted(project.programs, key=lambda x: (project.programs[x].name.casefold(), x)):
         program = project.programs[program_id]
-        if program.owner in who:
+        owned = _owned_by(project, site, party_id, who, program.owner)
+        if owned is not None:
             path = program_path(program_id) if site.has_family("programs") else None
             category = CATEGORY_WORDS.get(program.category, program.category.replace("-", " "))
             where = f"{category}, {program.status}"
-            yield Owned(program.name, where, path, None, None, _via(project, site, party_id, program.owner))
+            yield Owned(program.name, where, path, None, None, *owned)

@@ -14,7 +14,15 @@ from typing import Any
 from markupsafe import Markup
 
 from ... import durations, specs
-from ...program_model import ReviewStatus, automations, dependencies, dependents, review_history, review_status
+from ...program_model import (
+    ReviewStatus,
+    automations,
+    dependencies,
+    dependents,
+    program_triggers,
+    review_history,
+    review_status,
+)
 from ...project import Project
 from ...scoring_model import models_of_program
 from ..context import SiteContext
@@ -60,6 +68,14 @@ class AutomationRef:
 
 
 @dataclass(frozen=True)
+class TriggerRow:
+    label: str  # "Batch", "Trigger campaign", ...
+    type: str
+    schedule: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
 class ReviewRow:
     on: str
     by: PartyRef | None
@@ -72,7 +88,7 @@ class ProgramView:
     path: str
     category_label: str
     trigger_label: str
-    owner: PartyRef
+    owner: PartyRef  # the first of `owners`
     review: ReviewStatus
     every_words: str
     history: tuple[ReviewRow, ...]
@@ -83,6 +99,8 @@ class ProgramView:
     source: str  # spec file, relative to the project root
     edit_url: str | None
     scoring: tuple[tuple[str, str | None], ...] = ()  # (name, page) of the scoring models it runs
+    owners: tuple[PartyRef, ...] = ()  # an either-of owner: any one of these ("SDR or BDR")
+    triggers: tuple[TriggerRow, ...] = ()  # its `trigger`, or each of its `triggers`
 
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
@@ -139,12 +157,16 @@ def view(project: Project, site: SiteContext, pid: str) -> ProgramView:
     p = project.programs[pid]
     status = review_status(project, p)
     source = project.loc(p).path
+    triggers = tuple(TriggerRow(TRIGGER_LABELS[t.type], t.type, t.schedule, t.description) for t in program_triggers(p))
+    owners = tuple(party(project, site, pid) for pid in specs.owner_ids(p.owner))
     return ProgramView(
         program=p,
         path=program_path(pid),
         category_label=CATEGORY_LABELS[p.category],
-        trigger_label=TRIGGER_LABELS[p.trigger.type] if p.trigger else "Not documented",
-        owner=party(project, site, p.owner),
+        trigger_label=" + ".join(t.label for t in triggers) if triggers else "Not documented",
+        owner=owners[0],
+        owners=owners,
+        triggers=triggers,
         review=status,
         every_words=durations.describe(status.every),
         history=tuple(
@@ -182,7 +204,8 @@ def _automation(project: Project, site: SiteContext, lc: specs.LifecycleSpec, t:
         return stages[stage_id].name if stage_id in stages else stage_id
 
     path = lifecycle_path(lc.id) if site.has_family("lifecycle") else None
-    return AutomationRef(lc.name, name(t.from_), name(t.to), t.type, path, f"stage-{t.from_}")
+    to = name(t.to) if t.to is not None else "any stage"
+    return AutomationRef(lc.name, name(t.from_), to, t.type, path, f"stage-{t.from_}")
 
 
 def _extra_value(value: Any) -> str:

@@ -26,7 +26,7 @@ SPECS, RULES, SETTINGS = "reference/specs.md", "reference/rules.md", "reference/
 
 _BY_PATTERN = {
     specs.ID_PATTERN: "id",
-    specs.DURATION_PATTERN: "duration (30m, 24h, 2d, 1w)",
+    specs.DURATION_PATTERN: "duration (30m, 24h, 2d, 1w; business time 24bh, 5bd)",
     specs.DATE_PATTERN: "date (YYYY-MM-DD)",
     specs.URL_PATTERN: "URL (https://, http://, mailto:)",
     specs.EMAIL_PATTERN: "e-mail address",

@@ -11,7 +11,7 @@ from typing import Any
 
 from ... import durations, specs
 from ...project import Project
-from ...scoring_model import describe_set, reach, transition_of
+from ...scoring_model import describe_set, in_score_order, reach, transition_of
 from ..context import SiteContext
 from ..pages import Page, lifecycle_path, program_path, scoring_path, threshold_anchor
 from .lifecycle import anchor, extras
@@ -28,27 +28,29 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     return out
 
 
-def _limit(r: specs.ScoringRule) -> str:
+def _limit(r: specs.ScoringRule, cal: durations.Calendar = durations.DEFAULT_CALENDAR) -> str:
     if r.limit is None:
         return "no limit"
     times = "once" if r.limit.times == 1 else f"{r.limit.times} times"
-    return f"{times} per {durations.describe(r.limit.per)}" if r.limit.per else f"{times} ever"
+    return f"{times} per {durations.describe(r.limit.per, cal)}" if r.limit.per else f"{times} ever"
 
 
-def _decay(score: specs.Score) -> str | None:
+def _decay(score: specs.Score, cal: durations.Calendar = durations.DEFAULT_CALENDAR) -> str | None:
     d = score.decay
     if d is None:
         return None
-    text = f"{d.points:+d} every {durations.describe(d.every)}"
+    text = f"{d.points:+d} every {durations.describe(d.every, cal)}"
     return text + (f", never below {d.floor}" if d.floor is not None else ", no floor")
 
 
-def _bars(th: specs.Threshold, names: dict[str, str]) -> str:
+def _bars(model: specs.ScoringSpec, th: specs.Threshold, names: dict[str, str]) -> str:
     parts = []
     if th.all:
-        parts.append(" and ".join(f"{names.get(s, s)} ≥ {bar}" for s, bar in th.all.items()))
+        every = in_score_order(model, th.all)
+        parts.append(" and ".join(f"{names.get(s, s)} ≥ {bar}" for s, bar in every.items()))
     if th.any:
-        parts.append(" or ".join(f"{names.get(s, s)} ≥ {bar}" for s, bar in th.any.items()))
+        one_of = in_score_order(model, th.any)
+        parts.append(" or ".join(f"{names.get(s, s)} ≥ {bar}" for s, bar in one_of.items()))
     return "; and ".join(parts) or "no bar"
 
 
@@ -81,7 +83,7 @@ def _threshold(project: Project, site: SiteContext, model: specs.ScoringSpec, th
         "id": th.id,
         "name": th.name,
         "anchor": threshold_anchor(th.id),
-        "bars": _bars(th, names),
+        "bars": _bars(model, th, names),
         "description": th.description,
         "fast_track": th.fast_track,
         "reachable": r.reachable,
@@ -99,7 +101,7 @@ def scoring_context(project: Project, site: SiteContext, model: specs.ScoringSpe
             "id": s.id,
             "name": s.name,
             "fields": [{"platform": k, "value": v} for k, v in sorted(s.field.items())],
-            "decay": _decay(s),
+            "decay": _decay(s, project.settings.business_calendar()),
             "description": s.description,
             "rules": [_rule(r) for r in model.rules if r.score == s.id],
             "extras": extras(s),
