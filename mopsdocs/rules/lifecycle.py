@@ -435,7 +435,7 @@ def check_timeout_sla(project: Project) -> Iterator[Diagnostic]:
             source = table.get(t.from_)
             if t.type != "timeout" or t.after is None or source is None or source.sla is None:
                 continue
-            order = durations.compare(t.after, source.sla)
+            order = durations.compare(t.after, source.sla, project.settings.business_calendar())
             if order is not None and order.order < 0:
                 target = t.to or "any stage"
                 yield project.diag(
