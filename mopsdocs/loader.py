@@ -70,6 +70,9 @@ class Document:
     values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     poisoned: set[KeyPath] = field(default_factory=set)  # already reported at YAML level
+    # how values were written, for hints that depend on it: `[...]` lists and quoted scalars
+    flow: set[KeyPath] = field(default_factory=set)
+    quoted: set[KeyPath] = field(default_factory=set)
     # filled by validation: values cut out after a schema error, and entities dropped whole
     pruned: set[KeyPath] = field(default_factory=set)
     dropped: list[tuple[KeyPath, Any]] = field(default_factory=list)
@@ -425,7 +428,7 @@ class _Composer:
                 "specs are plain data: remove the tag",
             )
             result, poison = None, True
-        self.place(result, pos, poison=poison)
+        self.place(result, pos, poison=poison, quoted=event.style in ("'", '"'))
 
     def start(self, event: Any, pos: tuple[int, int], container: Any) -> bool:
         self.check_anchor(event, pos)
@@ -460,6 +463,8 @@ class _Composer:
             parent.key = _SKIP
             parent.key_pos = pos
         path = self.child_path(parent) if parent is not None and not discard else ()
+        if event.flow_style and self.doc is not None and not discard:
+            self.doc.flow.add(path)
         self.stack.append(_Frame(container, path, pos, bad_tag, discard, is_key))
         return True
 
@@ -485,7 +490,7 @@ class _Composer:
             if poison:
                 self.doc.poisoned.add(())
 
-    def place(self, value: Any, pos: tuple[int, int], *, poison: bool) -> None:
+    def place(self, value: Any, pos: tuple[int, int], *, poison: bool, quoted: bool = False) -> None:
         """Put a finished value (or a key) into the container on top of the stack."""
         if not self.stack:
             self.set_root(value, pos, poison)
@@ -499,6 +504,8 @@ class _Composer:
                 doc.values[path] = pos
                 if poison:
                     doc.poisoned.add(path)
+                if quoted:
+                    doc.quoted.add(path)
             container.append(value)
             return
         if frame.key is _NO_KEY:  # this value is a key
@@ -536,6 +543,8 @@ class _Composer:
         doc.values[path] = pos
         if poison:
             doc.poisoned.add(path)
+        if quoted:
+            doc.quoted.add(path)
 
 
 _KEY_THEN_VALUE = re.compile(r"^(\s*(?:-\s+)*[^\s#'\"{}\[\],][^:#]*?):[ \t]+(\S.*?)\s*$")

@@ -6,7 +6,6 @@ They have no `check` of their own: the loader (`mopsdocs.loader`) and the valida
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, get_args, get_origin
 
@@ -123,17 +122,11 @@ def check_split_entries(project: Project) -> Iterator[Diagnostic]:
     list one entry per line (`- Check the list, then dedupe`). Example:
     `specs/programs.yaml:7:28: warning[SPEC006]: 'then flag the record' looks like the rest of the step before it: in [...] a comma ends an entry`
     """
-    texts: dict[str, list[str] | None] = {}
     for doc, spec in project.documents:
         for entity, name in _markdown_lists(spec):
             path = entity.origin + (name,)
             entries = _at(doc.data, path)
-            if not isinstance(entries, list) or path not in doc.values:
-                continue
-            if doc.path not in texts:
-                texts[doc.path] = _source_lines(project, doc.path)
-            lines = texts[doc.path]
-            if lines is None or _char(lines, doc.values[path]) != "[":
+            if not isinstance(entries, list) or path not in doc.flow:
                 continue
             for i in range(1, len(entries)):
                 here, before = doc.values.get(path + (i,)), doc.values.get(path + (i - 1,))
@@ -142,7 +135,7 @@ def check_split_entries(project: Project) -> Iterator[Diagnostic]:
                     continue
                 if not isinstance(entry, str) or not isinstance(previous, str):
                     continue
-                if not entry[:1].islower() or _char(lines, here) in "\"'" or _char(lines, before) in "\"'":
+                if not entry[:1].islower() or path + (i,) in doc.quoted or path + (i - 1,) in doc.quoted:
                     continue
                 whole = f"{previous}, {entry}".replace("\\", "\\\\").replace('"', '\\"')
                 noun = _ENTRY_NOUNS.get(name, "entry")
@@ -191,22 +184,6 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
-
-
-def _source_lines(project: Project, rel: str) -> list[str] | None:
-    """The file's lines as the loader counted them (LF, CRLF or CR), or None if it cannot be read."""
-    try:
-        text = (project.root / rel).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return re.split(r"\r\n|\r|\n", text)
-
-
-def _char(lines: list[str], pos: tuple[int, int]) -> str:
-    line, column = pos
-    if not 0 < line <= len(lines) or not 0 < column <= len(lines[line - 1]):
-        return ""
-    return lines[line - 1][column - 1]
 
 
 declare(
