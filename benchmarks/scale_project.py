@@ -13,22 +13,13 @@ from __future__ import annotations
 import argparse
 import itertools
 from pathlib import Path
+from typing import get_args
+
+from mopsdocs.specs import Category
 
 AS_OF = "2021-12-01"
-CATEGORIES = [
-    "data-normalization",
-    "deduplication",
-    "list-import",
-    "lead-scoring",
-    "lifecycle",
-    "routing",
-    "crm-sync",
-    "bounce-management",
-    "preference-center",
-    "privacy-compliance",
-    "alerts",
-    "enrichment",
-]
+# every category of the contract but "other", in its order
+CATEGORIES = [c for c in get_args(Category) if c != "other"]
 TEAMS = ["marketing-ops", "demand-gen", "sales-development", "sales", "sales-ops", "legal"]
 
 
