@@ -7,12 +7,16 @@
    `mkdocs build --strict`: wall time and peak memory (max RSS).
 2. Builds plain Material sites with the same number of hand-written pages (a paragraph each):
    a) in the same navigation as the generated site (same paths, titles and sections): the
-      difference is what generating and rendering mopsdocs' pages costs;
+      difference is what generating and rendering mopsdocs' pages costs (the goal is set on this);
    b) in one section per top folder (the naive layout, every page of a folder in one list): what
-      the navigation alone costs at this size.
+      the navigation alone costs at this size;
+   c) the pages mopsdocs generates, written as hand-written Markdown files, same nav: what MkDocs
+      itself spends on that much content, so (1 - 2c) is mopsdocs' own share (load, generate).
 3. Rebuilds after touching one spec: how many diagrams were drawn again (the cache's job).
 4. Page weight: median and largest page (which one), and how much of a page the navigation is.
-No timed assertions: the figures go into the closing note.
+Each build reports wall time and CPU time (user + system): on a shared machine the CPU time
+is the steadier figure; ratios are given for both. No timed assertions: the figures go into the
+closing note.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,26 +42,47 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TEXT = "A paragraph of hand-written text. " * 20
 
 
-def build(project: Path, out: Path) -> tuple[float, int, str]:
-    """(seconds, peak KB, log) of `mkdocs build --strict` under /usr/bin/time."""
-    command = ["/usr/bin/time", "-f", "TIME %e %M", str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)]
+@dataclass(frozen=True)
+class Build:
+    wall: float  # seconds
+    cpu: float  # user + system seconds
+    peak: int  # max RSS, KB
+    log: str
+
+    def line(self, what: str, base: Build | None = None) -> str:
+        out = f"{what:<52} {self.wall:6.1f} s (cpu {self.cpu:5.1f} s)   peak {self.peak / 1024:5.0f} MB"
+        if base is not None:
+            out += (
+                f"   -> mopsdocs x{base.wall / self.wall:.2f} time (cpu x{base.cpu / self.cpu:.2f}),"
+                f" x{base.peak / self.peak:.2f} memory"
+            )
+        return out
+
+
+def build(project: Path, out: Path) -> Build:
+    """`mkdocs build --strict` under /usr/bin/time."""
+    command = ["/usr/bin/time", "-f", "TIME %e %U %S %M", str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)]
     proc = subprocess.run(command, cwd=project, capture_output=True, text=True, env=ENV)
-    match = re.search(r"TIME ([\d.]+) (\d+)", proc.stderr)
+    match = re.search(r"TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", proc.stderr)
     if proc.returncode != 0 or not match:
         raise SystemExit(f"build failed in {project}:\n{proc.stderr[-3000:]}")
-    return float(match.group(1)), int(match.group(2)), proc.stderr
+    wall, user, system, peak = match.groups()
+    return Build(float(wall), float(user) + float(system), int(peak), proc.stderr)
 
 
-def generated_nav(project: Path) -> list[Any]:
-    """The `nav` the mopsdocs plugin builds for `project` (same code path; diagrams not drawn)."""
+def generated_site(project: Path) -> tuple[list[Any], dict[str, str]]:
+    """The `nav` the mopsdocs plugin builds for `project` and its pages' Markdown (same code path;
+    diagrams from the cache the first build filled)."""
     from mopsdocs.pipeline import load_project
     from mopsdocs.site.context import SiteContext
+    from mopsdocs.site.diagram_cache import DiagramService, project_cache_dir
     from mopsdocs.site.generate import generate as generate_pages
     from mopsdocs.site.nav import place
 
     proj, report = load_project(project)
-    site = SiteContext(proj, report, render_svg=lambda dot: "<svg></svg>")
-    return place(None, ["index.md"], proj.settings.nav_section, generate_pages(proj, site))
+    site = SiteContext(proj, report, render_svg=DiagramService(project_cache_dir(project.resolve())).svg)
+    pages = generate_pages(proj, site)
+    return place(None, ["index.md"], proj.settings.nav_section, pages), {g.page.path: g.markdown for g in pages}
 
 
 def _paths(nav: Any) -> list[tuple[str, str]]:
@@ -83,6 +109,31 @@ def plain_same_nav(root: Path, nav: list[Any]) -> int:
     config += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return len(_paths(nav))
+
+
+def plain_same_content(root: Path, nav: list[Any], markdown: dict[str, str], project: Path) -> int:
+    """The generated pages as hand-written files (and mopsdocs' CSS/JS), same `nav:`, no plugin."""
+    from mopsdocs.site.plugin import ASSET_DIR, ASSETS
+
+    docs = root / "docs"
+    shutil.copytree(project / "docs", docs)
+    for path, text in markdown.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    shutil.copytree(ASSETS, docs / ASSET_DIR)
+    config = mkdocs_yml().split("plugins:")[0] + "plugins:\n  - search\nmarkdown_extensions:\n  - attr_list\n"
+    assets = sorted(p.name for p in ASSETS.iterdir() if p.suffix in (".css", ".js"))
+    config += yaml.safe_dump(
+        {
+            "extra_css": [f"{ASSET_DIR}/{a}" for a in assets if a.endswith(".css")],
+            "extra_javascript": [f"{ASSET_DIR}/{a}" for a in assets if a.endswith(".js")],
+            "nav": nav,
+        },
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return len(markdown) + 1
 
 
 def plain_by_folder(root: Path, sections: dict[str, int]) -> int:
@@ -132,7 +183,7 @@ def main() -> None:
             activities=args.activities,
             stages=args.stages,
         )
-        secs, peak, _ = build(project, tmpdir / "site")
+        ours = build(project, tmpdir / "site")
         pages = sorted((tmpdir / "site").rglob("index.html"))
         sections: dict[str, int] = {}
         for page in pages:
@@ -144,29 +195,33 @@ def main() -> None:
             f"Project: {args.programs} programs, {args.people} people, {args.roles} roles, "
             f"{args.activities}-activity RACI, {args.stages}-stage lifecycle -> {len(pages)} pages"
         )
-        print(f"1.  mopsdocs site (mkdocs build --strict)          {secs:6.1f} s   peak {peak / 1024:6.0f} MB")
+        print(ours.line("1.  mopsdocs site (mkdocs build --strict)"))
 
+        nav, markdown = generated_site(project)
         same = tmpdir / "plain-same-nav"
-        count = plain_same_nav(same, generated_nav(project))
-        s_secs, s_peak, _ = build(same, tmpdir / "plain-same-nav-site")
-        print(
-            f"2a. plain Material, same {count} pages and nav       {s_secs:6.1f} s   peak {s_peak / 1024:6.0f} MB"
-            f"   -> mopsdocs x{secs / s_secs:.2f} time, x{peak / s_peak:.2f} memory"
-        )
+        count = plain_same_nav(same, nav)
+        print(build(same, tmpdir / "plain-same-nav-site").line(f"2a. plain Material, same {count} pages and nav", ours))
         folders = tmpdir / "plain-by-folder"
         count = plain_by_folder(folders, sections)
-        f_secs, f_peak, _ = build(folders, tmpdir / "plain-by-folder-site")
         print(
-            f"2b. plain Material, {count} pages, a section per folder {f_secs:6.1f} s   peak {f_peak / 1024:6.0f} MB"
-            f"   -> mopsdocs x{secs / f_secs:.2f} time, x{peak / f_peak:.2f} memory"
+            build(folders, tmpdir / "plain-by-folder-site").line(
+                f"2b. plain Material, {count} pages, a section per folder", ours
+            )
+        )
+        content = tmpdir / "plain-same-content"
+        count = plain_same_content(content, nav, markdown, project)
+        print(
+            build(content, tmpdir / "plain-same-content-site").line(
+                f"2c. plain Material, the same {count} pages' Markdown", ours
+            )
         )
 
         with (project / "specs" / "programs" / "prog-001.yaml").open("a") as spec:
             spec.write("# touched\n")
-        r_secs, _, rlog = build(project, tmpdir / "site")
-        drawn = re.search(r"diagrams: (\d+) drawn.*?(\d+) from cache", rlog)
+        again = build(project, tmpdir / "site")
+        drawn = re.search(r"diagrams: (\d+) drawn.*?(\d+) from cache", again.log)
         shown = f"{drawn.group(1)} drawn, {drawn.group(2)} from cache" if drawn else "no diagram log line"
-        print(f"3.  rebuild after touching one program spec     {r_secs:6.1f} s   diagrams: {shown}")
+        print(f"{again.line('3.  rebuild after touching one program spec')}   diagrams: {shown}")
         median = sizes[len(sizes) // 2]
         largest = sizes[-1]
         site = tmpdir / "site"

@@ -54,6 +54,8 @@ _GHOST_NAMESPACES = {
     ("scoring", "scores"): "score",
     ("scoring", "rules"): "score-rule",
     ("scoring", "thresholds"): "threshold",
+    ("backlog", "items"): "item",
+    ("stack", "tools"): "tool",  # one namespace over every stack
 }
 
 
@@ -69,7 +71,7 @@ def _ghosts(doc: Document) -> Iterator[tuple[tuple[str, str], Any]]:
             yield (kind, ghost_id), raw
         elif len(path) == 2 and isinstance(kind, str) and (kind, path[0]) in _GHOST_NAMESPACES:
             ns = _GHOST_NAMESPACES[(kind, path[0])]
-            if ns in ("stage", "activity", "score", "score-rule", "threshold"):
+            if ns in ("stage", "activity", "score", "score-rule", "threshold", "item"):
                 ns = f"{ns}:{owner_id}"
             yield (ns, ghost_id), raw
 
@@ -130,3 +132,14 @@ def assemble(
                     ns.add(f"threshold:{spec.id}", thresholds, threshold, "threshold")
         elif isinstance(spec, specs.ChannelSpec):
             ns.add("channel", project.channels, spec, "channel")
+        elif isinstance(spec, specs.BacklogSpec):
+            if ns.add("backlog", project.backlogs, spec, "backlog"):
+                items = project.items.setdefault(spec.id, {})
+                for item in spec.items:
+                    ns.add(f"item:{spec.id}", items, item, "backlog item")
+        elif isinstance(spec, specs.ReviewSpec):
+            ns.add("review", project.reviews, spec, "review")
+        elif isinstance(spec, specs.StackSpec) and ns.add("stack", project.stacks, spec, "stack"):
+            for tool in spec.tools:
+                ns.add("tool", project.tools, tool, "tool")
+            project.integrations.extend(spec.integrations)

@@ -51,6 +51,14 @@ def _known_timezone(value: str) -> str:
     return value
 
 
+def _month_day(value: str) -> str:
+    try:
+        _dt.date.fromisoformat(f"2000-{value}")  # a leap year: 02-29 is a day
+    except ValueError:
+        raise ValueError("not a day of the year (MM-DD, e.g. 02-01 for February 1)") from None
+    return value
+
+
 def _opening_hours(value: str) -> str:
     opens, closes = value.split("-")
     if opens >= closes:
@@ -89,6 +97,49 @@ class CalendarSettings(BaseModel):
         )
 
 
+ExportType = Literal[
+    "marketo-programs",
+    "marketo-channels",
+    "marketo-campaigns",
+    "marketo-folders",
+    "marketo-users",
+    "salesforce-lead-status",
+    "salesforce-member-status",
+    "salesforce-campaigns",
+    "hubspot-property",
+    "hubspot-workflows",
+    "names",
+]
+Platform = Literal["marketo", "salesforce", "hubspot"]
+
+
+class ExportEntry(BaseModel):
+    """One `exports:` entry: a file (or glob) whose type or columns detection cannot tell."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    path: str = Field(description="The file, relative to mkdocs.yml; a glob (`exports/users/*.csv`) names several.")
+    type: ExportType | None = Field(None, description="What the file holds (section 8's types); null: detect it.")
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Our field -> the file's column header, for CSV exports (`email: E-mail Address`).",
+    )
+    system: Platform | None = Field(None, description="For `names`: the platform the names come from.")
+    asset: str | None = Field(
+        None, description="For `names`: the asset type (`program`, `email`, `utm-campaign`, ...) for DRIFT006."
+    )
+
+
+class AuditSettings(BaseModel):
+    """Thresholds of the instance mini-audit (AUDIT001, AUDIT006, AUDIT008)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    inactive_login_days: int = Field(90, ge=1, description="A user not logged in for this many days is AUDIT001.")
+    stale_program_days: int = Field(365, ge=1, description="A program not updated for this many days is AUDIT008.")
+    similar_names: float = Field(
+        0.85, ge=0.0, le=1.0, description="Similarity (0-1) from which two channel or program names are AUDIT006."
+    )
+
+
 class Settings(BaseModel):
     """The `mopsdocs` plugin block of mkdocs.yml."""
 
@@ -105,8 +156,25 @@ class Settings(BaseModel):
     channel_vocabulary: specs.Id = Field(
         "channel", description="Id of the naming vocabulary that holds channel codes (CH003)."
     )
+    fiscal_year_start: Annotated[str, AfterValidator(_month_day)] = Field(
+        "01-01",
+        pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        description="MM-DD the fiscal year starts on (naming fields with `fiscal: true`); FY2026 ends in 2026.",
+    )
+    stack_review_window: specs.Duration = Field(
+        "120d", description="How long before a tool's notice deadline its renewal decision is due (STACK001)."
+    )
     rules: dict[str, RuleSeverity] = Field(
         default_factory=dict, description="Per-rule severity: error, warning or off."
+    )
+    exports_dir: str = Field("exports", description="Folder of platform exports (any depth), relative to mkdocs.yml.")
+    exports: list[ExportEntry] = Field(
+        default_factory=list, description="Entries naming a file's type and columns where detection needs help."
+    )
+    audit: AuditSettings = Field(default_factory=AuditSettings, description="Thresholds of `mopsdocs audit`.")
+    language: str | None = Field(
+        None,
+        description="Language of the generated pages (en, fr, th); null: Material's theme.language. Others: English.",
     )
     templates_dir: str = Field("templates", description="Folder of template overrides, relative to mkdocs.yml.")
     nav_section: str = Field("Reference", description="Title of the navigation section of generated pages.")

@@ -35,18 +35,30 @@ def load_project(
     settings = loaded.settings
     if as_of is not None:
         settings = settings.model_copy(update={"as_of": as_of})
-    project = Project(root=root, settings=settings, config=loaded)
-    diags: list[Diagnostic] = [*loaded.diagnostics, *unknown_rule_codes(loaded)]
     files, problems = discover(root, settings)
-    diags.extend(problems)
+    return build_project(root, loaded, settings, problems, _check_files(root, files, settings, cache), len(files))
+
+
+def build_project(
+    root: Path,
+    loaded: LoadedSettings,
+    settings: Settings,
+    problems: list[Diagnostic],
+    results: Iterable[FileResult],
+    files: int,
+) -> tuple[Project, Report]:
+    """The stages after reading the files: namespaces -> rules -> policy. `load_project` feeds it
+    files from the disk; `mopsdocs diff` (`mopsdocs.history`) feeds it files read from git."""
+    project = Project(root=root, settings=settings, config=loaded)
+    diags: list[Diagnostic] = [*loaded.diagnostics, *unknown_rule_codes(loaded), *problems]
     valid: list[tuple[Document, specs.Spec | None]] = []
-    for file_diags, checked in _check_files(root, files, settings, cache):
+    for file_diags, checked in results:
         diags.extend(file_diags)
         valid.extend(checked)
     assemble(project, valid, diags)
     diags.extend(run_checks(project))
     diags = _note_unchecked(project, diags)
-    report = Report(apply_policy(_dedupe(diags), settings), files=len(files))
+    report = Report(apply_policy(_dedupe(diags), settings), files=files)
     report.unparsed = {doc.path for doc in project.unparsed}
     return project, report
 
@@ -64,7 +76,11 @@ def apply_policy(diags: Iterable[Diagnostic], settings: Settings) -> list[Diagno
 
 def check_file(abspath: str, rel: str, settings: Settings) -> FileResult:
     """Everything that depends on one file alone: YAML, schema, recovery (cacheable by content)."""
-    result = load_file(abspath, rel, settings.loader_limits())
+    return check_loaded(load_file(abspath, rel, settings.loader_limits()), rel)
+
+
+def check_loaded(result: loader.LoadedFile, rel: str) -> FileResult:
+    """`check_file` after reading: the same for a file read from disk or from git."""
     diags = list(result.diagnostics)
     if not result.documents and not result.diagnostics:
         diags.append(
@@ -155,4 +171,12 @@ def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-__all__ = ["FileResult", "apply_policy", "check_file", "load_project", "unknown_rule_codes"]
+__all__ = [
+    "FileResult",
+    "apply_policy",
+    "build_project",
+    "check_file",
+    "check_loaded",
+    "load_project",
+    "unknown_rule_codes",
+]

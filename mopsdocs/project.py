@@ -29,6 +29,9 @@ _KIND_NAMESPACES: dict[object, frozenset[str]] = {
     "program": frozenset({"program"}),
     "scoring": frozenset({"scoring"}),
     "channel": frozenset({"channel"}),
+    "backlog": frozenset({"backlog"}),
+    "review": frozenset({"review"}),
+    "stack": frozenset({"stack", "tool"}),
 }
 
 
@@ -55,6 +58,12 @@ class Project:
     score_rules: dict[str, dict[str, specs.ScoringRule]] = field(default_factory=dict)  # model id -> rules
     thresholds: dict[str, dict[str, specs.Threshold]] = field(default_factory=dict)  # model id -> thresholds
     channels: dict[str, specs.ChannelSpec] = field(default_factory=dict)
+    backlogs: dict[str, specs.BacklogSpec] = field(default_factory=dict)  # (v2)
+    items: dict[str, dict[str, specs.Item]] = field(default_factory=dict)  # backlog id -> its items
+    reviews: dict[str, specs.ReviewSpec] = field(default_factory=dict)  # (v2) years in review
+    stacks: dict[str, specs.StackSpec] = field(default_factory=dict)  # (v2) martech stacks
+    tools: dict[str, specs.Tool] = field(default_factory=dict)  # one namespace over every stack
+    integrations: list[specs.Integration] = field(default_factory=list)  # of every stack, in spec order
     # (namespace, id) of entities dropped by validation: references to them are not REF001
     ghosts: dict[tuple[str, str], Any] = field(default_factory=dict)
     # what syntax errors cut off (`Document.unparsed`): ids they may define are not reported as
@@ -97,7 +106,7 @@ class Project:
     def unparsed_source(self, namespace: str) -> Document | None:
         """The first cut-off part of a file that may define ids of `namespace`: of that kind, or of
         any kind when the kind was not read (or more documents followed the error)."""
-        if namespace.startswith(("stage:", "activity:", "score:", "score-rule:", "threshold:")):
+        if namespace.startswith(("stage:", "activity:", "score:", "score-rule:", "threshold:", "item:")):
             return None  # stages and activities are referred to from their own document only
         for doc in self.unparsed:
             kind = doc.data.get("kind") if isinstance(doc.data, dict) else None

@@ -309,6 +309,8 @@ _SINGULAR = {
     "links": "link",
     "history": "review",
     "fields": "field",
+    "items": "item",  # (v2) backlog
+    "goals": "goal",  # (v2) review
 }
 
 
@@ -385,6 +387,9 @@ def _to_diagnostic(doc: Document, model: type[specs.Spec], err: Any, path: KeyPa
             loc,
             "quote the value to make it text" if etype == "string_type" and value is not None else None,
         )
+    ctx = err.get("ctx")
+    if isinstance(ctx, dict) and isinstance(ctx.get("hint"), str):  # a model's own check says how to fix it
+        return _error("SPEC004", f"{field}: {describe(value)} {err['msg']}", loc, ctx["hint"])
     message = err.get("msg", "invalid value")
     return _error("SPEC004", f"{field}: {describe(value)}: {message[0].lower() + message[1:]}", loc)
 

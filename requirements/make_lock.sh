@@ -10,12 +10,12 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 "$PY" -m venv "$WORK/venv"
 "$WORK/venv/bin/python" -m pip install -q --upgrade pip
-"$WORK/venv/bin/python" -m pip install -q "$ROOT[render,test]"
+"$WORK/venv/bin/python" -m pip install -q "$ROOT[pdf,render,test]"
 {
   cat <<'HEADER'
-# The tested dependency set of mopsdocs with its extras (render, test): scripts/_setup.sh installs
+# The tested dependency set of mopsdocs with its extras (pdf, render, test): scripts/_setup.sh installs
 # with it as constraints (`pip install -c requirements/lock.txt -e .[EXTRAS]`). Produced by
-# requirements/make_lock.sh on Python 3.11, Linux: a fresh virtualenv, `pip install .[render,test]`,
+# requirements/make_lock.sh on Python 3.11, Linux: a fresh virtualenv, `pip install .[pdf,render,test]`,
 # `pip freeze --all` minus mopsdocs itself. Regenerate it after changing dependencies in
 # pyproject.toml, and read the diff. Audit it on a connected machine: python requirements/audit.py
 HEADER

@@ -274,12 +274,15 @@ def test_schema_export_and_check_jsonschema(tmp_path: Path) -> None:
     result = run_cli(["schema", "-o", str(out)])
     assert result.code == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        "backlog.schema.json",
         "channel.schema.json",
         "lifecycle.schema.json",
         "naming.schema.json",
         "program.schema.json",
         "raci.schema.json",
+        "review.schema.json",
         "scoring.schema.json",
+        "stack.schema.json",
         "team.schema.json",
     ]
     # never overwrites silently

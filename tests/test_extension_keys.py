@@ -20,6 +20,8 @@ from mopsdocs import specs, validate
 # Every id-keyed mapping in the models -> the case under tests/cases/ that puts `x-` ids in it.
 # A new `dict[...]` field fails test_every_id_keyed_mapping_has_a_case until it gets a case here.
 COVERED = {
+    ("Variants", "templates"): "name-x-ids-v2",
+    ("NamingRule", "allowed_with"): "name-x-ids-v2",
     ("Stage", "values"): "x-ids-stage-values",
     ("Reason", "values"): "x-ids-stage-values",
     ("Activity", "assign"): "x-ids-raci-assign",
@@ -27,6 +29,7 @@ COVERED = {
     ("Score", "field"): "x-ids-scoring",
     ("Threshold", "all"): "x-ids-scoring",
     ("Threshold", "any"): "x-ids-scoring",
+    ("ReviewSpec", "figures"): "x-ids-review-figures",
 }
 
 
@@ -134,6 +137,9 @@ def test_x_ids_pass_check_and_survive_export(tmp_path: Path) -> None:
     assert data["lifecycles"]["lead"]["stages"][0]["values"] == {"marketo": "Known", "x-hubspot": "subscriber"}
     assert set(data["conventions"]["program"]["fields"]) == {"x-region", "name"}
     assert "x-ops" in data["teams"]
+    # extension keys on a mapping are exported beside its fields, at every depth
+    assert data["teams"]["mops"]["x-tier"] == "core"
+    assert data["raci"]["ops"]["activities"][0]["x-note"] == "kept aside"
 
 
 def test_x_ids_survive_raci_export(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import random
 import tempfile
@@ -73,6 +74,10 @@ class Generated(TypedDict):
     owners: list[str]  # the owning team of each stage, in stage order
     channels: list[Channel]
     scorings: list[Scoring]
+    stack: list[str]  # (v2) the lines of a stack spec ([] for none)
+    backlog: list[str]  # (v2) the lines of a backlog spec ([] for none)
+    reviews: list[list[str]]  # (v2) the lines of each review spec
+    naming: list[str]  # (v2) the lines of a naming spec using the v2 naming keys ([] for none)
 
 
 PROGRAM_TYPES = ("default", "event", "event-with-webinar", "engagement", "email")
@@ -194,7 +199,173 @@ def projects(draw: st.DrawFn) -> Generated:
         "owners": owners,
         "channels": draw(channels()),
         "scorings": draw(scorings(len(stages) - 1)),
+        "stack": draw(stacks(roles)),
+        "backlog": (backlog := draw(backlogs(teams, roles, stages))),
+        "reviews": draw(reviews(backlog)),
+        "naming": draw(namings_v2()),
     }
+
+
+FORBIDDEN_WORDS = ("test", "dontuse")
+
+
+@st.composite
+def namings_v2(draw: st.DrawFn) -> list[str]:
+    """(v2) A valid naming spec with the v2 keys: a retired code with its replacement, a choice of
+    a date or `eg`, several region codes in one field, a field's own letter case, forbidden
+    words, a switch, a variant template for one type, a cross-field rule, systems, and a fiscal
+    quarter; its examples are filled in to conform (no retired code, every rule kept)."""
+    if not draw(st.booleans()):
+        return []
+    word = st.from_regex(r"[a-z]{2,5}", fullmatch=True).filter(lambda w: w not in FORBIDDEN_WORDS)
+    regions = draw(st.lists(word, min_size=2, max_size=4, unique=True))
+    type_code = st.from_regex(r"[A-Z][a-z]{2,6}", fullmatch=True).filter(lambda t: t.lower() not in FORBIDDEN_WORDS)
+    types = draw(st.lists(type_code, min_size=2, max_size=4, unique_by=str.lower))
+    case = draw(st.sampled_from(("lower", "upper", None)))
+    cased = [t.lower() if case == "lower" else t.upper() if case == "upper" else t for t in types]
+    variant = draw(st.booleans())
+    lines = ["kind: naming", "vocabularies:", "  - id: v2-region", "    name: Region", "    values:"]
+    lines += [f"      - {{code: {r}}}" for r in regions]
+    lines += [f"      - {{code: {regions[0]}9, retired: true, retired_on: 2024-01-01, replaced_by: {regions[0]}}}"]
+    lines += ["  - id: v2-type", "    name: Type", "    values:"] + [f"      - {{code: {t}}}" for t in types]
+    lines += ["conventions:", "  - id: v2-utm", "    name: UTM v2", "    systems: [marketo]"]
+    lines += ['    template: "{date}_{region}_{type}[_{name}][_PARENT]"', "    forbidden_words: [test, dontuse]"]
+    if variant:
+        lines += [
+            "    variants:",
+            "      field: type",
+            f'      templates: {{{cased[1]}: "{{type}}_{{date}}_{{region}}[_PARENT]"}}',
+        ]
+    lines += ["    fields:", "      date: {type: choice, of: [{type: date, format: YYYYMMDD}, {literal: eg}]}"]
+    lines += ['      region: {vocabulary: v2-region, multiple: {separator: "+", max: 2}}']
+    lines += [
+        f"      type: {{vocabulary: v2-type{', case: ' + case if case else ''}}}",
+        '      name: {pattern: "[a-z0-9-]+"}',
+    ]
+    lines += ["    rules:", f"      - {{field: type, allowed_with: {{region: {{{regions[0]}: [{types[0]}]}}}}}}"]
+    examples = []
+    for _ in range(draw(st.integers(1, 3))):
+        day = draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))
+        date = "eg" if draw(st.booleans()) else f"{day:%Y%m%d}"
+        picked = draw(st.lists(st.sampled_from(regions), min_size=1, max_size=2, unique=True))
+        kind = cased[0] if regions[0] in picked else draw(st.sampled_from(cased))  # the rule: regions[0] takes types[0]
+        region = "+".join(picked)
+        switch = "_PARENT" if draw(st.booleans()) else ""
+        if variant and kind == cased[1]:
+            examples.append(f"{kind}_{date}_{region}{switch}")
+        else:
+            name = "_" + draw(word) if draw(st.booleans()) else ""
+            examples.append(f"{date}_{region}_{kind}{name}{switch}")
+    lines += ["    examples: [" + ", ".join(examples) + "]", "    counterexamples: [eg_zz_test]"]
+    year, quarter = draw(st.integers(0, 99)), draw(st.integers(1, 4))
+    lines += ["  - id: v2-folder", "    name: Fiscal folder", '    template: "{quarter} {group}"', "    fields:"]
+    lines += [
+        "      quarter: {type: date, format: \"'FY'YY' Q'N\", fiscal: true}",
+        '      group: {pattern: "[A-Z][a-z]+"}',
+    ]
+    lines += [f"    examples: [FY{year:02d} Q{quarter} Webinars]", f"    counterexamples: [FY{year:02d} Q5 Webinars]"]
+    return lines
+
+
+TOOL_CATEGORIES = ("marketing-automation", "crm", "ipaas", "enrichment", "analytics", "abm", "consent", "webinar")
+
+
+@st.composite
+def stacks(draw: st.DrawFn, roles: list[str]) -> list[str]:
+    """(v2) A valid stack: active tools in distinct categories (a shared one marked `overlap_ok`),
+    integrations only between tools that stay (never retired or sunsetting), through native, api,
+    file or an active iPaaS; contracts either far ahead or reviewed inside their window, so STACK001
+    stays silent whatever today is; costs per year, month or seat."""
+    n = draw(st.integers(0, 6))
+    if n == 0:
+        return []
+    lines = ["kind: stack", "id: martech", "name: Martech", "tools:"]
+    tools: list[tuple[str, str, str]] = []  # (id, category, status)
+    for i in range(n):
+        status = draw(st.sampled_from(("active", "active", "evaluating", "sunsetting", "retired")))
+        category = draw(st.sampled_from(TOOL_CATEGORIES))
+        overlap = status == "active" and any(c == category and s == "active" for _, c, s in tools)
+        keys = [f"id: t{i}", f"name: Tool {i}", f"category: {category}", f"status: {status}"]
+        keys += [f"owner: {draw(st.sampled_from(roles))}"] if draw(st.booleans()) else []
+        keys += ["overlap_ok: true"] if overlap else []
+        per = draw(st.sampled_from(("year", "month", "seat-month", None)))
+        if per is not None:
+            keys.append(f"cost: {{amount: {draw(st.integers(0, 99999))}, currency: USD, per: {per}}}")
+            keys += [f"seats: {draw(st.integers(1, 50))}"] if per.startswith("seat") else []
+        if draw(st.booleans()):  # far ahead, or long past and reviewed inside its window
+            far = draw(st.booleans())
+            keys.append(f"contract: {{renews_on: {'2099-06-30' if far else '2000-06-30'}, notice: 30d}}")
+            keys += [] if far else ["reviewed: {on: 2000-05-01, decision: renew}"]
+        lines.append(f"  - {{{', '.join(keys)}}}")
+        tools.append((f"t{i}", category, status))
+    staying = [t for t, _, s in tools if s in ("active", "evaluating")]
+    ipaas = [t for t, c, s in tools if c == "ipaas" and s == "active"]
+    lines.append("integrations:")
+    for _ in range(draw(st.integers(0, 4)) if len(staying) >= 2 else 0):
+        a, b = draw(st.sampled_from(staying)), draw(st.sampled_from(staying))
+        via = draw(st.sampled_from(("native", "api", "file", *ipaas)))
+        owner = f", owner: {draw(st.sampled_from(roles))}" if draw(st.booleans()) else ""
+        lines.append(f"  - {{from: {a}, to: {b}, via: {via}, automates: [list-import]{owner}}}")
+    if lines[-1] == "integrations:":
+        lines[-1] = "integrations: []"
+    return lines
+
+
+LEVELS = ("low", "medium", "high")
+ITEM_STATUSES = ("idea", "planned", "in-progress", "done", "dropped")
+PILLARS = ("scalable", "cohesive", "organized", "reliable", "efficient")
+
+
+@st.composite
+def backlogs(draw: st.DrawFn, teams: list[str], roles: list[str], stages: list[str]) -> list[str]:
+    """(v2) A valid backlog: no low-impact, high-effort item planned or in progress (BL001), dues
+    far ahead or on finished work (BL002 stays silent whatever today is), owners that exist (one
+    party each: the reference test breaks `owner:` values), refs to the lifecycle, its stages and
+    the roles."""
+    n = draw(st.integers(0, 6))
+    if n == 0:
+        return []
+    lines = ["kind: backlog", "id: b", "name: Backlog", "items:"]
+    targets = ["lifecycle:lead", *(f"stage:lead/{s}" for s in stages), *(f"party:{r}" for r in roles)]
+    for i in range(n):
+        impact, effort = draw(st.sampled_from(LEVELS)), draw(st.sampled_from(LEVELS))
+        bl001 = ("planned", "in-progress") if (impact, effort) == ("low", "high") else ()
+        status = draw(st.sampled_from([s for s in ITEM_STATUSES if s not in bl001]))
+        keys = [f"id: i{i}", f"name: Item {i}", f"impact: {impact}", f"effort: {effort}", f"status: {status}"]
+        keys += [f"owner: {draw(st.sampled_from([*teams, *roles]))}"] if draw(st.booleans()) else []
+        past = ["2001-Q1", "2001-01-31"] if status in ("done", "dropped") else []
+        due = draw(st.sampled_from([None, "2999-Q4", "2999-12-31", *past]))
+        keys += [f"due: {due}"] if due else []
+        pillars = draw(st.lists(st.sampled_from(PILLARS), max_size=3, unique=True))
+        keys += [f"pillars: [{', '.join(pillars)}]"] if pillars else []
+        refs = draw(st.lists(st.sampled_from(targets), max_size=3, unique=True))
+        keys += [f"refs: [{', '.join(refs)}]"] if refs else []
+        lines.append(f"  - {{{', '.join(keys)}}}")
+    return lines
+
+
+@st.composite
+def reviews(draw: st.DrawFn, backlog: list[str]) -> list[list[str]]:
+    """(v2) Valid reviews of distinct years: numbers, rates between 0 and 1, a breakdown, SCORE
+    ratings 1-5, goals naming the backlog's items."""
+    items = [line.split("id: ", 1)[1].split(",", 1)[0] for line in backlog if line.startswith("  - {id: ")]
+    out = []
+    for year in draw(st.lists(st.integers(2000, 2030), max_size=3, unique=True)):
+        lines = ["kind: review", f"id: y{year}", f"name: Year {year}", f"year: {year}", "figures:"]
+        lines.append(f"  campaigns: {draw(st.integers(0, 10**6))}")
+        lines.append(f"  median_open_rate: {draw(st.floats(0, 1, allow_nan=False))!r}")
+        if draw(st.booleans()):
+            webinar, email = draw(st.integers(0, 99)), draw(st.integers(0, 99))
+            lines.append(f"  by_channel: {{Webinar: {webinar}, Email Send: {email}}}")
+        ratings = {p: draw(st.integers(1, 5)) for p in PILLARS if draw(st.booleans())}
+        if ratings:
+            lines.append("score:")
+            lines += [f"  {p}: {{rating: {r}, evidence: Because}}" for p, r in ratings.items()]
+        goals = draw(st.lists(st.sampled_from(items), max_size=2, unique=True)) if items else []
+        lines.append("goals:" if goals else "goals: []")
+        lines += [f"  - {{name: Goal {g}, item: b/{g}}}" for g in goals]
+        out.append(lines)
+    return out
 
 
 def render(p: Generated, rng: random.Random) -> dict[str, str]:
@@ -246,6 +417,14 @@ def render(p: Generated, rng: random.Random) -> dict[str, str]:
             sc.append(f"    fast_track: {'true' if t['fast_track'] else 'false'}")
             sc.append(f"    transition: {{lifecycle: lead, from: {a}, to: {b}}}")
         files[f"specs/scoring/{m['id']}.yaml"] = "\n".join(sc) + "\n"
+    if p["stack"]:
+        files["specs/stack.yaml"] = "\n".join(p["stack"]) + "\n"
+    if p["backlog"]:
+        files["specs/backlog.yaml"] = "\n".join(p["backlog"]) + "\n"
+    for lines in p["reviews"]:
+        files[f"specs/reviews/{lines[1].removeprefix('id: ')}.yaml"] = "\n".join(lines) + "\n"
+    if p["naming"]:
+        files["specs/naming-v2.yaml"] = "\n".join(p["naming"]) + "\n"
     return files
 
 

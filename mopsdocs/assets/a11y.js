@@ -5,7 +5,12 @@
  *   scroll once it takes focus: wrappers that scroll get tabindex="0", a region role and a name
  *   (and lose them again when the window grows wide enough). A diagram too wide for the column
  *   scrolls in its figure (named by the page already): it gets tabindex="0" the same way.
- * Found by axe-core on the built site (tests/browser/test_accessibility.py).
+ * - A diagram shrunk to fit the column so far that its text is drawn under 11 CSS px (a
+ *   lifecycle on a phone) gets a "Full size" button: the picture is then drawn at the size
+ *   Graphviz gave it and panned by scrolling its box; the button turns it back ("Fit to width").
+ *   The button's words come from the figure's data-zoom-in / data-zoom-out (the template's).
+ * Found by axe-core on the built site (tests/browser/test_accessibility.py) and by the layout
+ * crawl (tests/browser/test_layout_crawl.py).
  */
 (function () {
   "use strict";
@@ -59,15 +64,66 @@
     });
   }
 
+  var MIN_TEXT_PX = 11;
+
+  /* The smallest text of a diagram as drawn, in CSS px: its font size times the SVG's scale. */
+  function smallestText(svg) {
+    var min = Infinity;
+    var texts = svg.querySelectorAll("text");
+    for (var i = 0; i < texts.length; i++) {
+      var ctm = texts[i].getScreenCTM();
+      var size = parseFloat(window.getComputedStyle(texts[i]).fontSize);
+      if (ctm && size) { min = Math.min(min, size * Math.abs(ctm.a)); }
+    }
+    return min;
+  }
+
+  function zoomLabel(figure, full) {
+    return full ? figure.getAttribute("data-zoom-out") || "Fit to width" : figure.getAttribute("data-zoom-in") || "Full size";
+  }
+
+  function zoomControls() {
+    var figures = document.querySelectorAll(".mopsdocs-diagram");
+    Array.prototype.forEach.call(figures, function (figure) {
+      var svg = figure.querySelector("svg.mopsdocs-svg");
+      if (!svg) { return; }
+      var full = figure.classList.contains("mopsdocs-full");
+      var wanted = full || smallestText(svg) < MIN_TEXT_PX;
+      var button = figure.querySelector("button.mopsdocs-zoom");
+      if (!button && wanted) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "mopsdocs-zoom";
+        button.addEventListener("click", function () {
+          figure.classList.toggle("mopsdocs-full");
+          zoomControls();
+          focusableDiagrams();
+        });
+        figure.insertBefore(button, figure.firstChild);
+      }
+      if (button) {
+        button.hidden = !wanted;
+        button.textContent = zoomLabel(figure, full);
+        button.setAttribute("aria-pressed", full ? "true" : "false");
+      }
+    });
+  }
+
   var pending = null;
   function later() {
     if (pending !== null) { window.clearTimeout(pending); }
-    pending = window.setTimeout(function () { pending = null; focusableWhenScrolling(); focusableDiagrams(); }, 150);
+    pending = window.setTimeout(function () {
+      pending = null;
+      focusableWhenScrolling();
+      zoomControls();
+      focusableDiagrams();
+    }, 150);
   }
 
   function start() {
     nameSearch();
     focusableWhenScrolling();
+    zoomControls();
     focusableDiagrams();
     window.addEventListener("resize", later);
   }

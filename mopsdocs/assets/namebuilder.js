@@ -20,16 +20,59 @@
     conv.matcher = new RegExp("^(?:" + data.regex + ")$", "u");
     conv.fieldMap = {};
     conv.fields = data.fields.map(function (f) {
-      var out = Object.assign({}, f);
-      out.matcher = new RegExp("^(?:" + f.regex + ")$", "u");
-      if (f.shape) { out.shapeMatcher = new RegExp("^(?:" + f.shape + ")$", "u"); }
+      var out = compileField(f);
       conv.fieldMap[f.name] = out;
       return out;
     });
+    conv.switches = data.switches || [];
+    conv.forbiddenWords = data.forbiddenWords || [];
+    conv.wordsRegex = data.forbiddenWordsRegex || null;
+    conv.rules = data.rules || [];
+    if (data.captureRegex) { conv.capture = new RegExp("^(?:" + data.captureRegex + ")$", "u"); }
+    conv.slots = slotsOf(data.nodes);
+    if (data.variants) {
+      conv.variants = {
+        field: data.variants.field,
+        fallback: compile(data.variants["default"]),
+        options: data.variants.options.map(function (o) { return [o[0], compile(o[1])]; })
+      };
+    }
     return conv;
   }
 
-  function check(conv, name) { return conv.matcher.test(name); }
+  function compileField(f) {
+    var out = Object.assign({}, f);
+    out.matcher = new RegExp("^(?:" + f.regex + ")$", "u");
+    if (f.shape) { out.shapeMatcher = new RegExp("^(?:" + f.shape + ")$", "u"); }
+    out.retired = f.retired || {};
+    out.choices = (f.choices || []).map(compileField);
+    return out;
+  }
+
+  /* compiler.py `is_valid`: the matcher, and the cross-field rules on the fields it reads */
+  function check(conv, name) {
+    if (conv.variants) {
+      return check(conv.variants.fallback, name) || conv.variants.options.some(function (o) { return check(o[1], name); });
+    }
+    if (!conv.matcher.test(name)) { return false; }
+    if (!conv.rules.length) { return true; }
+    var m = conv.capture.exec(name);
+    if (!m) { return true; }
+    var values = {};
+    Object.keys(m.groups).forEach(function (k) {
+      if (/^v[0-9]+$/.test(k) && m.groups[k] !== undefined) { values[conv.slots[parseInt(k.slice(1), 10)]] = m.groups[k]; }
+    });
+    return ruleProblems(conv, values).length === 0;
+  }
+
+  function slotsOf(nodes) {
+    var out = [];
+    nodes.forEach(function (n) {
+      if (n.field !== undefined) { out.push(n.field); }
+      else if (n.group !== undefined) { out = out.concat(slotsOf(n.group)); }
+    });
+    return out;
+  }
 
   function accepts(f, text) { return f.matcher.test(text); }
 
@@ -71,18 +114,77 @@
     return accepts(f, padded) ? padded : null;
   }
 
+  /* fields.py `_parts`: each code of a multiple value, and the code it spells (null: none) */
+  function parts(f, text) {
+    return text.split(f.multiple[0]).map(function (p) {
+      return [p, f.codes.indexOf(p) >= 0 ? [p, "case"] : vocabularyMatch(f, p)];
+    });
+  }
+
+  function scoreMultiple(f, text) {
+    var ps = parts(f, text), codes = [], kinds = [];
+    ps.forEach(function (pair) {
+      if (pair[1]) { codes.push(pair[1][0]); if (pair[1][0] !== pair[0]) { kinds.push(pair[1][1]); } }
+    });
+    var distinct = codes.filter(function (c, i) { return codes.indexOf(c) === i; });
+    if (codes.length < ps.length || distinct.length < codes.length || codes.length > f.multiple[1]) {
+      return { cost: codes.length ? WRONG : GARBAGE };
+    }
+    var fixed = codes.join(f.multiple[0]);
+    var how = kinds.indexOf("label") >= 0 ? "label" : (kinds.indexOf("alias") >= 0 ? "alias" : "case");
+    return accepts(f, fixed) ? { cost: FIXABLE, fix: fixed, fixKind: how } : { cost: WRONG };
+  }
+
   /* The build-mode part of fields.py `score`: only the fixes the builder applies. */
   function score(f, text) {
     if (accepts(f, text)) { return { cost: VALID }; }
     if (f.kind === "vocabulary") {
-      var hit = chars(text).length > f.longestTerm + 4 ? null : vocabularyMatch(f, text);
+      if (chars(text).length > f.longestTerm + 4) { return { cost: GARBAGE }; }
+      if (f.multiple) { return scoreMultiple(f, text); }
+      var hit = vocabularyMatch(f, text);
       return hit ? { cost: FIXABLE, fix: hit[0], fixKind: hit[1] } : { cost: GARBAGE };
+    }
+    if (f.kind === "literal") {
+      return sameIgnoringCase(text, f.literal) ? { cost: FIXABLE, fix: f.literal, fixKind: "case" } : { cost: GARBAGE };
     }
     if (f.kind === "number") {
       var fixed = numberFix(f, text);
       return fixed ? { cost: FIXABLE, fix: fixed, fixKind: "pad" } : { cost: WRONG };
     }
     return { cost: WRONG };
+  }
+
+  /* fields.py `build_fix` */
+  function buildFix(f, text) {
+    if (f.kind === "choice") {
+      for (var i = 0; i < f.choices.length; i++) {
+        var s = buildFix(f.choices[i], text);
+        if (s) { return s; }
+      }
+      return null;
+    }
+    if (!text || accepts(f, text)) { return null; }
+    var got = score(f, text);
+    return got.fix !== undefined && BUILD_FIXES[got.fixKind] ? got : null;
+  }
+
+  /* fields.py `retired_in` and `retired_message` */
+  function retiredIn(f, value) {
+    if (f.kind === "choice") {
+      for (var i = 0; i < f.choices.length; i++) {
+        if (accepts(f.choices[i], value)) { return retiredIn(f.choices[i], value); }
+      }
+      return [];
+    }
+    if (!Object.keys(f.retired).length) { return []; }
+    var ps = f.multiple ? value.split(f.multiple[0]) : [value];
+    return ps.filter(function (p) { return Object.prototype.hasOwnProperty.call(f.retired, p); });
+  }
+
+  function retiredMessage(f, code) {
+    var why = f.retired[code] || [null, null];
+    return "'" + code + "' is retired" + (why[1] ? " (since " + why[1] + ")" : "") + ": " +
+      (why[0] ? "use " + why[0] : "it has no replacement");
   }
 
   function pad2(n) { return (n < 10 ? "0" : "") + n; }
@@ -182,7 +284,40 @@
   }
 
   function codeList(f) {
-    return f.codes.slice(0, MAX_LISTED_CODES).join(", ") + (f.codes.length > MAX_LISTED_CODES ? ", ..." : "");
+    var codes = f.codes.filter(function (c) { return !Object.prototype.hasOwnProperty.call(f.retired, c); });
+    return (codes.slice(0, MAX_LISTED_CODES).join(", ") || "none") + (codes.length > MAX_LISTED_CODES ? ", ..." : "");
+  }
+
+  function describeCode(f, text, hit) {
+    var article = "aeiou".indexOf(f.name.charAt(0).toLowerCase()) >= 0 && f.name !== "" ? "an" : "a";
+    if (!hit) { return "'" + text + "' is not " + article + " " + f.name + " code: use one of " + codeList(f); }
+    if (hit[1] === "case") { return "'" + text + "' has the wrong letter case: use " + hit[0]; }
+    return "'" + text + "' is the " + hit[1] + " of " + f.name + " code " + hit[0] + ": use " + hit[0];
+  }
+
+  /* fields.py `_describe_multiple` */
+  function describeMultiple(f, text) {
+    var ps = parts(f, text), out = [], seen = [];
+    function add(m) { if (out.indexOf(m) < 0) { out.push(m); } }
+    ps.forEach(function (pair) {
+      var hit = pair[1];
+      if (!hit || hit[0] !== pair[0]) { add(describeCode(f, pair[0], hit)); }
+      if (hit) {
+        if (seen.indexOf(hit[0]) >= 0) { add("'" + hit[0] + "' is given twice"); }
+        seen.push(hit[0]);
+      }
+    });
+    if (ps.length > f.multiple[1]) { add("has " + ps.length + " codes joined by '" + f.multiple[0] + "', at most " + f.multiple[1]); }
+    return out.join("; ");
+  }
+
+  /* fields.py `alternative_words` */
+  function alternativeWords(f) {
+    if (f.kind === "literal") { return "'" + f.literal + "'"; }
+    if (f.kind === "date") { return "a date written " + f.format; }
+    if (f.kind === "vocabulary") { return "a " + f.vocabulary + " code"; }
+    if (f.kind === "number") { return "a number"; }
+    return f.pattern ? "text matching " + f.pattern : "text";
   }
 
   /* fields.py `describe(text, build=True)` */
@@ -190,11 +325,24 @@
     if (accepts(f, text)) { return ""; }
     if (text === "") { return "is required"; }
     if (f.kind === "vocabulary") {
-      var hit = vocabularyMatch(f, text);
-      var article = "aeiou".indexOf(f.name.charAt(0).toLowerCase()) >= 0 && f.name !== "" ? "an" : "a";
-      if (!hit) { return "'" + text + "' is not " + article + " " + f.name + " code: use one of " + codeList(f); }
-      if (hit[1] === "case") { return "'" + text + "' has the wrong letter case: use " + hit[0]; }
-      return "'" + text + "' is the " + hit[1] + " of " + f.name + " code " + hit[0] + ": use " + hit[0];
+      if (f.multiple) { return describeMultiple(f, text); }
+      return describeCode(f, text, vocabularyMatch(f, text));
+    }
+    if (f.kind === "literal") {
+      return sameIgnoringCase(text, f.literal) ? "'" + text + "' has the wrong letter case: use " + f.literal
+        : "'" + text + "' is not '" + f.literal + "'";
+    }
+    if (f.kind === "choice") {
+      var close = null, i;
+      for (i = 0; i < f.choices.length && !close; i++) { if (buildFix(f.choices[i], text)) { close = f.choices[i]; } }
+      for (i = 0; i < f.choices.length && !close; i++) {
+        var c = f.choices[i];
+        if (c.kind === "date") { var dp = dateProblems(c, text); if (dp && dp.length) { close = c; } }
+      }
+      if (close) { return describe(conv, close, text); }
+      var words = f.choices.map(alternativeWords);
+      var listed = words.length === 1 ? words[0] : words.slice(0, -1).join(", ") + " or " + words[words.length - 1];
+      return "'" + text + "' is not " + listed;
     }
     if (f.kind === "date") {
       var problems = dateProblems(f, text);
@@ -225,10 +373,16 @@
     return out;
   }
 
+  /* build.py `_group_on`: a group without a field (a switch) is on when "+" + its text has a value */
+  function groupOn(n, values) {
+    if (n.switch !== undefined) { return (values["+" + n.switch] || "") !== ""; }
+    return hasValue(n.group, values);
+  }
+
   function hasValue(nodes, values) {
     return nodes.some(function (n) {
       if (n.field !== undefined) { return (values[n.field] || "") !== ""; }
-      return n.group !== undefined && hasValue(n.group, values);
+      return n.group !== undefined && groupOn(n, values);
     });
   }
 
@@ -236,7 +390,7 @@
     var out = [];
     nodes.forEach(function (n) {
       if (n.field !== undefined) { out.push(n.field); }
-      else if (n.group !== undefined && hasValue(n.group, values)) { out = out.concat(included(n.group, values)); }
+      else if (n.group !== undefined && groupOn(n, values)) { out = out.concat(included(n.group, values)); }
     });
     return out;
   }
@@ -246,21 +400,155 @@
     nodes.forEach(function (n) {
       if (n.lit !== undefined) { out.push({ lit: n.lit }); }
       else if (n.field !== undefined) { out.push({ field: n.field }); }
-      else if (hasValue(n.group, values)) { out = out.concat(assemble(n.group, values)); }
+      else if (groupOn(n, values)) { out = out.concat(assemble(n.group, values)); }
     });
     return out;
   }
 
+  /* crossfield.py: codes as the vocabulary writes them, periods of dates, the rules' verdicts */
+  function vocabulariesOf(f) {
+    if (f.kind === "choice") { return f.choices.filter(function (c) { return c.kind === "vocabulary"; }); }
+    return f.kind === "vocabulary" ? [f] : [];
+  }
+
+  function codeOf(f, value) {
+    if (f.codes.indexOf(value) >= 0) { return value; }
+    var low = value.toLowerCase();
+    for (var i = 0; i < f.codes.length; i++) { if (f.codes[i].toLowerCase() === low) { return f.codes[i]; } }
+    return null;
+  }
+
+  function canonical(f, value) {
+    var alts = vocabulariesOf(f);
+    if (!alts.length) { alts = [f]; }
+    for (var i = 0; i < alts.length; i++) {
+      var alt = alts[i];
+      if (alt.kind !== "vocabulary") { return value; }
+      var ps = alt.multiple ? value.split(alt.multiple[0]) : [value];
+      var mapped = ps.map(function (p) { return codeOf(alt, p); });
+      if (mapped.every(function (m) { return m !== null; })) { return mapped.join(alt.multiple ? alt.multiple[0] : ""); }
+    }
+    return value;
+  }
+
+  function splitCodes(f, value) {
+    var alts = vocabulariesOf(f).filter(function (a) { return a.multiple; });
+    return alts.length ? value.split(alts[0].multiple[0]) : [value];
+  }
+
+  function daysFromCivil(y, m, d) {  // days since 1970-01-01 (proleptic Gregorian), as Python's toordinal
+    y -= m <= 2 ? 1 : 0;
+    var era = Math.floor(y / 400), yoe = y - era * 400;
+    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+  }
+
+  function addMonths(y, m, d, months) {  // crossfield.py `_add_months`, as [y, m, d]
+    var total = y * 12 + m - 1 + months;
+    return [Math.floor(total / 12), total % 12 + 1, Math.min(d, 28)];
+  }
+
+  function rulePeriod(f, value) {
+    if (f.kind === "choice") {
+      for (var i = 0; i < f.choices.length; i++) {
+        if (f.choices[i].kind === "date" && accepts(f.choices[i], value)) { return rulePeriod(f.choices[i], value); }
+      }
+      return null;
+    }
+    if (f.kind !== "date" || !f.shapeMatcher) { return null; }
+    var m = f.shapeMatcher.exec(value);
+    if (!m) { return null; }
+    var g = m.groups, got = {};
+    ["yyyy", "yy", "mm", "dd", "n"].forEach(function (k) { if (g[k] !== undefined) { got[k] = parseInt(g[k], 10); } });
+    var year = got.yyyy !== undefined ? got.yyyy : 2000 + (got.yy !== undefined ? got.yy : 0);
+    var start = f.fiscal || [1, 1], shift = start[0] === 1 && start[1] === 1 ? 0 : 1;
+    if (got.yyyy === undefined && got.yy === undefined) { year = 2000; }
+    var first, last;
+    if (got.mm !== undefined) {
+      if (f.fiscal && got.mm >= start[0] && shift) { year = Math.max(1, year - 1); }
+      first = daysFromCivil(year, got.mm, got.dd !== undefined ? got.dd : 1);
+      if (got.dd !== undefined) { last = first; }
+      else { var next = addMonths(year, got.mm, 1, 1); last = daysFromCivil(next[0], next[1], next[2]) - 1; }
+    } else {
+      var begin = [Math.max(1, year - shift), start[0], Math.min(start[1], 28)], q = got.n !== undefined ? got.n : 1;
+      var a = addMonths(begin[0], begin[1], begin[2], 3 * (q - 1));
+      var b = addMonths(begin[0], begin[1], begin[2], got.n !== undefined ? 3 * q : 12);
+      first = daysFromCivil(a[0], a[1], a[2]);
+      last = daysFromCivil(b[0], b[1], b[2]) - 1;
+    }
+    return [first, last];
+  }
+
+  function ruleProblems(conv, values) {
+    var out = [];
+    function add(p) {
+      if (!out.some(function (q) { return q.field === p.field && q.message === p.message; })) { out.push(p); }
+    }
+    conv.rules.forEach(function (rule) {
+      var value = values[rule.field];
+      if (!value) { return; }
+      if (rule.after !== undefined) {
+        var other = values[rule.after];
+        if (!other) { return; }
+        var mine = rulePeriod(conv.fieldMap[rule.field], value), theirs = rulePeriod(conv.fieldMap[rule.after], other);
+        if (mine && theirs && mine[1] < theirs[0]) {
+          add({ field: rule.field, message: "'" + value + "' is before " + rule.after + " '" + other + "': " +
+            rule.field + " must be on or after " + rule.after });
+        }
+        return;
+      }
+      var f = conv.fieldMap[rule.field], codes = splitCodes(f, canonical(f, value));
+      rule.allowedWith.forEach(function (entry) {
+        var otherField = entry[0], otherValue = values[otherField];
+        if (!otherValue) { return; }
+        var of = conv.fieldMap[otherField];
+        splitCodes(of, canonical(of, otherValue)).forEach(function (otherCode) {
+          var allowed = null;
+          entry[1].forEach(function (pair) { if (pair[0] === otherCode && allowed === null) { allowed = pair[1]; } });
+          if (allowed === null) { return; }
+          codes.forEach(function (code) {
+            if (allowed.indexOf(code) < 0) {
+              add({ field: rule.field, message: "'" + code + "' does not go with " + otherField + " '" + otherCode +
+                "': use " + allowed.join(", ") });
+            }
+          });
+        });
+      });
+    });
+    return out;
+  }
+
+  /* build.py `_build_variant`: built by the template the variant field's value picks */
+  function buildVariant(conv, values) {
+    var field = conv.variants.field, f = conv.fieldMap[field], value = values[field] || "";
+    var fix = accepts(f, value) ? null : buildFix(f, value);
+    var chosen = fix ? fix.fix : value, sub = conv.variants.fallback;
+    conv.variants.options.forEach(function (o) { if (o[0] === chosen && sub === conv.variants.fallback) { sub = o[1]; } });
+    var built = build(sub, values);
+    conv.fields.forEach(function (other) {
+      if (!sub.fieldMap[other.name] && values[other.name]) {
+        built.notes.push(other.name + ": left out: names with this " + field + " follow " + sub.template);
+      }
+    });
+    return built;
+  }
+
   /* build.py `build_name` */
   function build(conv, values) {
+    if (conv.variants) { return buildVariant(conv, values); }
     var problems = [], notes = [], used = {};
     included(conv.nodes, values).forEach(function (name) {
       var f = conv.fieldMap[name], value = values[name] || "";
-      if (accepts(f, value)) { used[name] = value; return; }
-      var s = value ? score(f, value) : null;
-      if (s && s.fix !== undefined && BUILD_FIXES[s.fixKind]) {
+      function retiredNotes(v) {
+        retiredIn(f, v).forEach(function (code) { notes.push(name + ": " + retiredMessage(f, code)); });
+      }
+      if (accepts(f, value)) { used[name] = value; retiredNotes(value); return; }
+      var s = buildFix(f, value);
+      if (s) {
         notes.push(name + ": " + describe(conv, f, value));
         used[name] = s.fix;
+        retiredNotes(s.fix);
         return;
       }
       var message = describe(conv, f, value);
@@ -271,8 +559,22 @@
     });
     if (problems.length) { return { name: null, problems: problems, notes: notes }; }
     var name = assemble(conv.nodes, values).map(function (p) { return p.lit !== undefined ? p.lit : used[p.field]; }).join("");
+    var broken = conv.rules.length ? ruleProblems(conv, used) : [];
+    if (broken.length) { return { name: null, problems: broken, notes: notes }; }
     if (check(conv, name)) { return { name: name, problems: [], notes: notes }; }
     return { name: null, problems: wholeNameProblems(conv, name, used), notes: notes };
+  }
+
+  /* compiler.py `forbidden_words_in`: each forbidden word once, as the convention lists it */
+  function forbiddenWordsIn(conv, name) {
+    if (!conv.wordsRegex) { return []; }
+    var listed = {}, found = [], m, re = new RegExp(conv.wordsRegex, "gu");
+    conv.forbiddenWords.forEach(function (w) { if (!(w.toLowerCase() in listed)) { listed[w.toLowerCase()] = w; } });
+    while ((m = re.exec(name)) !== null) {
+      var low = m[1].toLowerCase(), word = Object.prototype.hasOwnProperty.call(listed, low) ? listed[low] : m[1];
+      if (found.indexOf(word) < 0) { found.push(word); }
+    }
+    return found;
   }
 
   function white(conv, ch) { return ch !== undefined && /\s/u.test(ch) && !inClass(ch, conv.invisible); }
@@ -287,6 +589,9 @@
       });
     });
     if (white(conv, chars(name)[0]) || white(conv, chars(name)[n - 1])) { out.push({ field: null, message: "starts or ends with white space" }); }
+    forbiddenWordsIn(conv, name).forEach(function (word) {
+      out.push({ field: null, message: "contains the forbidden word '" + word + "'" });
+    });
     if (!out.length) { out.push({ field: null, message: "does not follow the pattern " + conv.template }); }
     return out;
   }
@@ -304,7 +609,16 @@
       var values = {};
       conv.fields.forEach(function (f) {
         var control = form.elements.namedItem(f.name);
-        values[f.name] = control ? control.value : "";
+        if (control && control.multiple) {  // a multiple field: the chosen codes, joined
+          values[f.name] = Array.prototype.filter.call(control.options, function (o) { return o.selected && o.value; })
+            .map(function (o) { return o.value; }).join(f.multiple ? f.multiple[0] : "_");
+        } else {
+          values[f.name] = control ? control.value : "";
+        }
+      });
+      conv.switches.forEach(function (text) {
+        var box = form.elements.namedItem("+" + text);
+        values["+" + text] = box && box.checked ? "on" : "";
       });
       var result = build(conv, values);
       output.textContent = "";

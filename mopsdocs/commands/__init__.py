@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import click
 
-from . import fmt, graph, init, names, raci, site
+from . import audit, diff, fmt, graph, import_, init, names, pdf, raci, review, site
 
 # Every command, in the order `mopsdocs` registers them.
 COMMANDS: tuple[click.Command, ...] = (
     *site.COMMANDS,
+    *pdf.COMMANDS,
     *graph.COMMANDS,
     *init.COMMANDS,
     *names.COMMANDS,
     *raci.COMMANDS,
     *fmt.COMMANDS,
+    *diff.COMMANDS,
+    *import_.COMMANDS,
+    *audit.COMMANDS,
+    *review.COMMANDS,
 )

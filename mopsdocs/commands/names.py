@@ -114,10 +114,12 @@ def check(
 
 @names.command("build")
 @click.argument("convention")
-@click.argument("values", nargs=-1, metavar="FIELD=VALUE...")
+@click.argument("values", nargs=-1, metavar="FIELD=VALUE... [+SWITCH...]")
 @project_option
 def build(convention: str, values: tuple[str, ...], project: str | None) -> None:
     """Print the name made of these field values, or why they cannot make one.
+
+    An optional group without a field (`[_PARENT]`) is in the name when given as +TEXT (+_PARENT).
 
     Example: mopsdocs names build program date=2021-12 channel=WBN name=Peak-Capacity"""
     from ..diagnostics import did_you_mean
@@ -126,6 +128,12 @@ def build(convention: str, values: tuple[str, ...], project: str | None) -> None
     conv = _convention(project, convention)
     given: dict[str, str] = {}
     for item in values:
+        if item.startswith("+") and "=" not in item:  # a switch: an optional group without a field
+            if item[1:] not in conv.switches:
+                known = ", ".join("+" + t for t in conv.switches) or "none"
+                usage_error(f"'{item}' is not a switch of '{conv.id}' ({conv.template.source}); its switches: {known}")
+            given[item] = "on"
+            continue
         key, sep, value = item.partition("=")
         if not sep:
             usage_error(f"'{item}' is not FIELD=VALUE; fields of '{conv.id}': {', '.join(conv.fields)}")

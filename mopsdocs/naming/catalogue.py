@@ -20,7 +20,9 @@ def compile_all(project: Project) -> Compiled:
         return _last[1]
     out: Compiled = {}
     for conv in project.conventions.values():
-        out[conv.id] = compile_convention(conv, project.vocabularies, _raw_field_names(project, conv))
+        out[conv.id] = compile_convention(
+            conv, project.vocabularies, _raw_field_names(project, conv), project.settings.fiscal_year_start
+        )
     _last = (weakref.ref(project), out)
     return out
 

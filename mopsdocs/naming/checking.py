@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .compiler import CompiledConvention
-from .explain import explain
+from .explain import explain, retired_problems
 from .output import Summary
 from .readings import Verdict
 from .sources import Table
@@ -17,6 +17,7 @@ class Writer(Protocol):
     def valid(self, table: Table, name: str, line: int, row: list[str] | None) -> None: ...
     def skipped(self, table: Table, line: int, row: list[str] | None) -> None: ...
     def invalid(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None: ...
+    def retired(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None: ...
     def end(self, summary: Summary) -> None: ...
 
 
@@ -34,7 +35,9 @@ def check_tables(
     every PROGRESS_EVERY names (the command shows it on a terminal)."""
     summary = Summary()
     explained: dict[str, Verdict] = {}
-    matches = conv.matcher.fullmatch  # the fast path: one compiled expression per name
+    # the fast path: one compiled expression per name (with cross-field rules, their check too)
+    matches = conv.matcher.fullmatch if conv.plain else (lambda n: True if conv.is_valid(n) else None)
+    current = conv.current.fullmatch if conv.current is not None else None  # and without retired codes
     for table in tables:
         writer.begin(table)
         report_valid = writer.valid if getattr(writer, "wants_valid", True) else None
@@ -49,7 +52,14 @@ def check_tables(
             checked += 1
             if matches(name) is not None:
                 valid += 1
-                if report_valid is not None:
+                if current is not None and current(name) is None:  # conforms, with a retired code
+                    verdict = explained.get(name)
+                    if verdict is None:
+                        warnings, suggestion = retired_problems(conv, name)
+                        verdict = explained[name] = Verdict(name, True, (), suggestion, tuple(warnings))
+                    summary.retired += 1
+                    writer.retired(table, verdict, line, row)
+                elif report_valid is not None:
                     report_valid(table, name, line, row)
             else:  # only failures pay for an explanation, and a name that comes again only once
                 verdict = explained.get(name)

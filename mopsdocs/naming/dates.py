@@ -29,43 +29,71 @@ class DateFormatProblem(ValueError):
 @dataclass(frozen=True)
 class DateFormat:
     source: str
-    tokens: tuple[str, ...]  # parts (as in PARTS) and literal text, in order
+    tokens: tuple[tuple[bool, str], ...]  # (is a part, text): parts as in PARTS, and literal text, in order
+    fiscal: bool = False  # YYYY, YY and N are the fiscal year and quarter
 
     @property
     def parts(self) -> set[str]:
-        return {t for t in self.tokens if t in PARTS}
+        return {t for is_part, t in self.tokens if is_part}
 
     @property
     def width(self) -> int:
-        return sum(_WIDTH.get(t, len(t)) for t in self.tokens)
+        return sum(_WIDTH[t] if is_part else len(t) for is_part, t in self.tokens)
+
+    def cased(self, case: str | None) -> DateFormat:
+        """The same format with its literal text in upper or lower case (a field's `case`)."""
+        if case not in ("upper", "lower"):
+            return self
+        change = str.upper if case == "upper" else str.lower
+        return DateFormat(self.source, tuple((p, t if p else change(t)) for p, t in self.tokens), self.fiscal)
 
 
 _WIDTH = {"YYYY": 4, "YY": 2, "MM": 2, "DD": 2, "N": 1}
 
 
-def parse_format(source: str) -> DateFormat:
-    tokens: list[str] = []
+def parse_format(source: str, fiscal: bool = False) -> DateFormat:
+    """The format's parts and literals. Text in single quotes is literal (`'FY'YY' - Q'N`), so
+    that letters of the parts' names can be written; `''` is a quote."""
+    tokens: list[tuple[bool, str]] = []
+
+    def literal(text: str) -> None:
+        if tokens and not tokens[-1][0]:
+            tokens[-1] = (False, tokens[-1][1] + text)
+        else:
+            tokens.append((False, text))
+
     i = 0
     while i < len(source):
+        if source[i] == "'":
+            end = source.find("'", i + 1)
+            if end < 0:
+                raise DateFormatProblem(f"the format '{source}' opens a quote at character {i + 1} and never closes it")
+            literal(source[i + 1 : end] if end > i + 1 else "'")
+            i = end + 1
+            continue
         for part in PARTS:
             if source.startswith(part, i):
-                if part in tokens or (part in ("YYYY", "YY") and {"YYYY", "YY"} & set(tokens)):
+                seen = {t for p, t in tokens if p}
+                if part in seen or (part in ("YYYY", "YY") and {"YYYY", "YY"} & seen):
                     raise DateFormatProblem(f"the format '{source}' has the year, month, day or quarter twice")
-                tokens.append(part)
+                tokens.append((True, part))
                 i += len(part)
                 break
         else:
-            if tokens and tokens[-1] not in PARTS:
-                tokens[-1] += source[i]
-            else:
-                tokens.append(source[i])
+            literal(source[i])
             i += 1
-    parts = set(tokens) & set(PARTS)
+    parts = {t for p, t in tokens if p}
     if not parts:
         raise DateFormatProblem(f"the format '{source}' has no date part: build it of YYYY, YY, MM, DD and N")
     if "N" in parts and {"MM", "DD"} & parts:
         raise DateFormatProblem(f"the format '{source}' has a quarter (N) and a month or day: use one or the other")
-    return DateFormat(source, tuple(tokens))
+    if fiscal and "DD" in parts:
+        raise DateFormatProblem(
+            f"the format '{source}' has a day (DD): a fiscal date is a fiscal year, quarter or month, without a day"
+        )
+    if fiscal and not {"YYYY", "YY"} & parts:
+        raise DateFormatProblem(f"the format '{source}' has no year: a fiscal date needs YYYY or YY")
+    return DateFormat(source, tuple(tokens), fiscal)
 
 
 # --------------------------------------------------------------------------- matching
@@ -115,7 +143,7 @@ def shape_rx(fmt: DateFormat, case_sensitive: bool = True) -> Rx:
 
 
 def _render(fmt: DateFormat, parts: dict[str, Rx], case_sensitive: bool) -> Rx:
-    return rx.concat(parts[t] if t in PARTS else rx.literal(t, case_sensitive) for t in fmt.tokens)
+    return rx.concat(parts[t] if is_part else rx.literal(t, case_sensitive) for is_part, t in fmt.tokens)
 
 
 # --------------------------------------------------------------------------- explaining
@@ -160,8 +188,13 @@ def problems_in(text: str, fmt: DateFormat, case_sensitive: bool = True) -> list
     return out
 
 
-def render(value: DateValue, fmt: DateFormat) -> str | None:
-    """`value` written in `fmt`, or None when it lacks a part the format needs."""
+def render(value: DateValue, fmt: DateFormat, fiscal_start: tuple[int, int] = (1, 1)) -> str | None:
+    """`value` written in `fmt`, or None when it lacks a part the format needs. A fiscal format
+    writes the fiscal year and quarter of a calendar date (a quarter given as such is taken as a
+    fiscal quarter already)."""
+    if fmt.fiscal and value.year and value.month:
+        fiscal_year, fiscal_quarter = fiscal_of(value.year, value.month, value.day or fiscal_start[1], fiscal_start)
+        value = DateValue(fiscal_year, value.month, value.day, value.quarter or fiscal_quarter)
     quarter = value.quarter or ((value.month - 1) // 3 + 1 if value.month else None)
     pieces = {
         "YYYY": f"{value.year:04d}" if value.year else None,
@@ -171,8 +204,8 @@ def render(value: DateValue, fmt: DateFormat) -> str | None:
         "N": str(quarter) if quarter else None,
     }
     out = []
-    for token in fmt.tokens:
-        if token in PARTS:
+    for is_part, token in fmt.tokens:
+        if is_part:
             piece = pieces[token]
             if piece is None:
                 return None
@@ -180,6 +213,15 @@ def render(value: DateValue, fmt: DateFormat) -> str | None:
         else:
             out.append(token)
     return "".join(out)
+
+
+def fiscal_of(year: int, month: int, day: int, start: tuple[int, int]) -> tuple[int, int]:
+    """The fiscal year and quarter of a calendar day. A fiscal year is named for the calendar year
+    it ends in: starting on 02-01, FY2026 runs from 2025-02-01 to 2026-01-31 (starting on 01-01,
+    fiscal and calendar years are the same)."""
+    first_year = year if (month, day) >= start else year - 1  # the calendar year the fiscal year starts in
+    months = (year * 12 + month) - (first_year * 12 + start[0]) - (1 if day < start[1] else 0)
+    return (first_year if start == (1, 1) else first_year + 1), months // 3 + 1
 
 
 _SEP = r"[-/._ ]"

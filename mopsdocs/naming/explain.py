@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import regex as rx
 from .compiler import INVISIBLE, CompiledConvention
-from .fields import FIXABLE, GARBAGE
+from .fields import FIXABLE, GARBAGE, WRONG, CompiledField
 from .grammar import Literal, Slot
 from .readings import Problem, Reading, Scorer, Verdict
 from .reorder import reorder
@@ -39,6 +39,9 @@ def verdict(conv: CompiledConvention, name: str) -> Verdict:
 def field_values(conv: CompiledConvention, name: str) -> dict[str, str] | None:
     """The value of each field of a conforming name, read as the explainer reads it (a vocabulary
     field gives its code as the vocabulary writes it); None when the name does not conform."""
+    if conv.variants:  # read by the template the name follows
+        sub = next((s for _, s in conv.variants if s.is_valid(name)), None)
+        return field_values(sub, name) if sub is not None else None
     if not conv.is_valid(name):
         return None
     _, cleaned = _global_problems(conv, name)
@@ -56,6 +59,10 @@ def field_values(conv: CompiledConvention, name: str) -> dict[str, str] | None:
 
 
 def explain(conv: CompiledConvention, name: str) -> Verdict:
+    if conv.variants:
+        return _explain_variants(conv, name)
+    if conv.rules and conv.matcher.fullmatch(name) is not None:  # the template fits; a rule does not
+        return Verdict(name, False, tuple(conv.broken_rules(name)))
     problems, cleaned = _global_problems(conv, name)
     if len(name) > EXPLAIN_LIMIT:
         if conv.max_length is None:  # with a limit, its problem already says how long the name is
@@ -72,12 +79,43 @@ def explain(conv: CompiledConvention, name: str) -> Verdict:
     else:  # nothing in it is any field: a list of per-field complaints would only be noise
         problems.append(Problem(None, f"does not follow the pattern {conv.template.source}"))
     problems.extend(_forbidden_problems(conv, cleaned, reading.spans))
+    problems.extend(forbidden_word_problems(conv, cleaned, reading.spans))
     suggestion = reading.suggestion
     if suggestion is not None and (suggestion == name or not conv.is_valid(suggestion)):
         suggestion = None
     if not problems:  # the matcher said no, so something is wrong: never answer with nothing
         problems.append(Problem(None, f"does not follow the pattern {conv.template.source}"))
     return Verdict(name, False, tuple(_dedupe(problems)), suggestion)
+
+
+def _explain_variants(conv: CompiledConvention, name: str) -> Verdict:
+    """The explanation by the template the name comes closest to (on a tie, the first: the default)."""
+    if len(name) > EXPLAIN_LIMIT or not name.strip():
+        return explain(conv.variants[0][1], name)
+    _, cleaned = _global_problems(conv, name)
+    for _, sub in conv.variants:
+        if sub.matcher.fullmatch(name) is not None:
+            return explain(sub, name)  # its template fits; a cross-field rule does not
+    named = [sub for code, sub in conv.variants[1:] if code is not None and _has_word(cleaned, code)]
+    if len(named) == 1:  # the name holds a variant's own code: its template is the one meant
+        return explain(named[0], name)
+    best, best_cost = conv.variants[0][1], None
+    for _, sub in conv.variants:
+        reading = _best_reading(sub, cleaned)
+        cost = reading.cost if reading is not None else None
+        if cost is not None and (best_cost is None or cost < best_cost):
+            best, best_cost = sub, cost
+    return explain(best, name)
+
+
+def _has_word(text: str, word: str) -> bool:
+    at = text.lower().find(word.lower())
+    while at >= 0:
+        before, after = text[at - 1 : at], text[at + len(word) : at + len(word) + 1]
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = text.lower().find(word.lower(), at + 1)
+    return False
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -131,6 +169,63 @@ def _char_word(ch: str) -> str:
     label = unicodedata.name(ch, "")
     kind = "a control character" if unicodedata.category(ch) == "Cc" else "an invisible character"
     return f"{kind} (U+{ord(ch):04X}{' ' + label if label else ''})"
+
+
+def forbidden_word_problems(
+    conv: CompiledConvention, text: str, spans: Sequence[tuple[str, int, int]] = ()
+) -> list[Problem]:
+    """One problem per forbidden word in the name, given to the field it stands in (if any)."""
+    out = []
+    for word, at in conv.forbidden_words_in(text):
+        owner = next((f for f, p, q in spans if p <= at < q), None)
+        out.append(Problem(owner, f"contains the forbidden word '{word}'"))
+    return out
+
+
+def retired_problems(conv: CompiledConvention, name: str) -> tuple[list[Problem], str | None]:
+    """NAME006 for a conforming name that uses retired codes: one warning per code, and the name
+    with each replaced (when every one has a replacement and the result conforms)."""
+    if conv.variants:
+        sub = next((s for _, s in conv.variants if s.is_valid(name)), None)
+        return retired_problems(sub, name) if sub is not None else ([], None)
+    values = field_values(conv, name)
+    if values is None:
+        return [], None
+    out: list[Problem] = []
+    renamed: dict[str, str] = {}
+    for field, value in values.items():
+        f = conv.fields[field]
+        for code in f.retired_in(value):
+            out.append(Problem(field, f.retired_message(code)))
+            replacement = _replacement(f, code)
+            if replacement is not None:
+                separator = f.multiple[0] if f.multiple else None
+                parts = renamed.get(field, value)
+                pieces = parts.split(separator) if separator else [parts]
+                renamed[field] = (separator or "").join(replacement if p == code else p for p in pieces)
+    suggestion = _rewrite(conv, name, values, renamed) if renamed else None
+    return out, suggestion
+
+
+def _replacement(f: CompiledField, code: str) -> str | None:
+    if f.kind == "choice":
+        return next((_replacement(c, code) for c in f.choices if code in c.retired), None)
+    return f.retired.get(code, (None, None))[0]
+
+
+def _rewrite(conv: CompiledConvention, name: str, values: dict[str, str], renamed: dict[str, str]) -> str | None:
+    _, cleaned = _global_problems(conv, name)
+    reading = _best_reading(conv, cleaned)
+    if reading is None:
+        return None
+    out, last = [], 0
+    for field, p, q in reading.spans:
+        out.append(cleaned[last:p])
+        out.append(renamed.get(field, cleaned[p:q]))
+        last = q
+    out.append(cleaned[last:])
+    text = "".join(out)
+    return text if text != name and conv.is_valid(text) else None
 
 
 def _forbidden_problems(conv: CompiledConvention, text: str, spans: Sequence[tuple[str, int, int]]) -> list[Problem]:
@@ -370,6 +465,12 @@ def _literal_options_at(
     return out
 
 
+def _recognised(f: CompiledField, cost: int) -> bool:
+    """A value that is right, written another way, or a date in its format that does not exist
+    (`FY26 Q5`: the quarter is wrong, but it is clearly the quarter)."""
+    return cost <= FIXABLE or (cost == WRONG and f.kind == "date")
+
+
 def _reading_from_steps(
     conv: CompiledConvention,
     items: tuple[Literal | Slot, ...],
@@ -411,7 +512,9 @@ def _reading_from_steps(
             pieces.append(item.text)
     suggestion = "".join(pieces) if pieces is not None else None
     structured = [(f, p, q) for f, p, q in spans if conv.fields[f].kind != "text"] or spans
-    recognised = any(scorer(conv.fields[f], p, q).cost <= FIXABLE and q > p for f, p, q in structured) or any(
+    recognised = any(
+        _recognised(conv.fields[f], scorer(conv.fields[f], p, q).cost) and q > p for f, p, q in structured
+    ) or any(
         how == "ok" and any(c.isalnum() for c in item.text)
         for item, how in ((items[k], how) for k, _, _, how in steps if k < len(items))
         if isinstance(item, Literal)

@@ -18,7 +18,7 @@ from .regex import Intervals, Rx
 from .userpattern import UserPattern
 
 VALID, FIXABLE, WRONG, GARBAGE, MISSING = 0, 2, 4, 6, 6
-Kind = Literal["vocabulary", "date", "text", "number"]
+Kind = Literal["vocabulary", "date", "text", "number", "choice", "literal"]
 FixKind = Literal["case", "label", "alias", "pad", "date", "text"]
 BUILD_FIXES = ("case", "label", "alias", "pad")  # what `names build` and the page translate
 MAX_LISTED_CODES = 10
@@ -38,12 +38,19 @@ class CompiledField:
     rx: Rx
     optional: bool = False
     case_sensitive: bool = True
+    current: Rx | None = None  # the matcher without retired codes (None: the field has none)
     # vocabulary
     vocabulary: str | None = None
     codes: tuple[str, ...] = ()
     terms: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded label/alias -> (code, "label"|"alias")
+    multiple: tuple[str, int] | None = None  # (separator, most codes): one or more codes joined
+    retired: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # code -> (replaced_by, retired_on)
     # date
     date_format: dates.DateFormat | None = None
+    fiscal_start: tuple[int, int] = (1, 1)  # (month, day) a fiscal year starts on
+    # choice: the alternatives, in order; literal: the text
+    choices: tuple[CompiledField, ...] = ()
+    literal: str = ""
     # text
     pattern: UserPattern | None = None
     min_length: int = 0
@@ -65,6 +72,8 @@ class CompiledField:
         self._matcher = re.compile(self.rx.py)
         terms = list(self.codes) + [t for t in self.terms if not t.startswith("~")]
         self.longest_term = max((len(t) for t in terms), default=0)
+        if self.multiple is not None:  # the longest value is `max` of the longest terms, joined
+            self.longest_term = self.multiple[1] * (self.longest_term + len(self.multiple[0]))
         grouped: dict[str, list[str]] = {}
         for code in self.codes:
             grouped.setdefault(code.lower(), []).append(code)
@@ -100,9 +109,35 @@ class CompiledField:
             return "is required" if build else "is missing"
         return _DESCRIBERS[self.kind](self, text, build)
 
+    def build_fix(self, text: str) -> Score | None:
+        """The fix `names build` and the page's builder make (a code for a label, alias or wrong
+        case, leading zeros), or None. A choice takes its first alternative that has one."""
+        if self.kind == "choice":
+            return next((s for s in (c.build_fix(text) for c in self.choices) if s is not None), None)
+        if not text or self.accepts(text):
+            return None
+        score = self.score(text)
+        return score if score.fix is not None and score.fix_kind in BUILD_FIXES else None
+
+    def retired_in(self, value: str) -> list[str]:
+        """The retired codes a valid value uses."""
+        if self.kind == "choice":
+            return next((c.retired_in(value) for c in self.choices if c.accepts(value)), [])
+        if not self.retired:
+            return []
+        parts = value.split(self.multiple[0]) if self.multiple else [value]
+        return [p for p in parts if p in self.retired]
+
+    def retired_message(self, code: str) -> str:
+        replacement, since = self.retired.get(code, (None, None))
+        when = f" (since {since})" if since else ""
+        return f"'{code}' is retired{when}: " + (f"use {replacement}" if replacement else "it has no replacement")
+
     def code_list(self) -> str:
-        shown = ", ".join(self.codes[:MAX_LISTED_CODES])
-        return shown + (", ..." if len(self.codes) > MAX_LISTED_CODES else "")
+        """The codes to offer (retired ones are not), the first MAX_LISTED_CODES of them."""
+        codes = [c for c in self.codes if c not in self.retired]
+        shown = ", ".join(codes[:MAX_LISTED_CODES]) or "none"  # none: every code has a variant of its own
+        return shown + (", ..." if len(codes) > MAX_LISTED_CODES else "")
 
 
 def fold(text: str) -> str:
@@ -137,12 +172,54 @@ def _vocabulary_match(f: CompiledField, text: str) -> tuple[str, FixKind] | None
 def _score_vocabulary(f: CompiledField, text: str) -> Score:
     if len(text) > f.longest_term + 4:
         return Score(GARBAGE)
+    if f.multiple is not None:
+        return _score_multiple(f, text)
     hit = _vocabulary_match(f, text)
     return Score(FIXABLE, hit[0], hit[1]) if hit else Score(GARBAGE)
 
 
+def _parts(f: CompiledField, text: str) -> list[tuple[str, tuple[str, FixKind] | None]]:
+    """Each code of a multiple value, and the code it is another spelling of (None: none)."""
+    assert f.multiple is not None
+    return [(p, (p, "case") if p in f.codes else _vocabulary_match(f, p)) for p in text.split(f.multiple[0])]
+
+
+def _score_multiple(f: CompiledField, text: str) -> Score:
+    assert f.multiple is not None
+    parts = _parts(f, text)
+    codes = [hit[0] for _, hit in parts if hit is not None]
+    if len(codes) < len(parts) or len(set(codes)) < len(codes) or len(codes) > f.multiple[1]:
+        return Score(GARBAGE if not codes else WRONG)
+    fixed = f.multiple[0].join(codes)
+    kinds = [hit[1] for p, hit in parts if hit is not None and hit[0] != p]
+    how: FixKind = "label" if "label" in kinds else ("alias" if "alias" in kinds else "case")
+    return Score(FIXABLE, fixed, how) if f.accepts(fixed) else Score(WRONG)
+
+
+def _describe_multiple(f: CompiledField, text: str, build: bool) -> str:
+    assert f.multiple is not None
+    separator, most = f.multiple
+    parts = _parts(f, text)
+    out, seen = [], []
+    for part, hit in parts:
+        if hit is None or hit[0] != part:
+            out.append(_describe_code(f, part, hit))
+        if hit is not None:
+            if hit[0] in seen:
+                out.append(f"'{hit[0]}' is given twice")
+            seen.append(hit[0])
+    if len(parts) > most:
+        out.append(f"has {len(parts)} codes joined by '{separator}', at most {most}")
+    return "; ".join(dict.fromkeys(out))
+
+
 def _describe_vocabulary(f: CompiledField, text: str, build: bool) -> str:
-    hit = _vocabulary_match(f, text)
+    if f.multiple is not None:
+        return _describe_multiple(f, text, build)
+    return _describe_code(f, text, _vocabulary_match(f, text))
+
+
+def _describe_code(f: CompiledField, text: str, hit: tuple[str, FixKind] | None) -> str:
     if hit is None:
         article = "an" if f.name[:1] and f.name[0].lower() in "aeiou" else "a"
         return f"'{text}' is not {article} {f.name} code: use one of {f.code_list()}"
@@ -170,7 +247,7 @@ def _date_fix(f: CompiledField, text: str) -> str | None:
         return None
     assert f.date_format is not None
     value = dates.read_loosely(text)
-    fixed = dates.render(value, f.date_format) if value else None
+    fixed = dates.render(value, f.date_format, f.fiscal_start) if value else None
     return fixed if fixed is not None and fixed != text and f.accepts(fixed) else None
 
 
@@ -306,10 +383,75 @@ def _ranges_text(ranges: Intervals) -> str:
     return " ".join(parts) + (" ..." if len(ranges) > 12 else "")
 
 
-_SCORERS = {"vocabulary": _score_vocabulary, "date": _score_date, "number": _score_number, "text": _score_text}
+# --------------------------------------------------------------------------- choice and literal
+
+
+def _score_literal(f: CompiledField, text: str) -> Score:
+    return Score(FIXABLE, f.literal, "case") if rx.same_ignoring_case(text, f.literal) else Score(GARBAGE)
+
+
+def _describe_literal(f: CompiledField, text: str, build: bool) -> str:
+    if rx.same_ignoring_case(text, f.literal):
+        return f"'{text}' has the wrong letter case: use {f.literal}"
+    return f"'{text}' is not '{f.literal}'"
+
+
+def _score_choice(f: CompiledField, text: str) -> Score:
+    return min((c.score(text) for c in f.choices), key=lambda s: s.cost)
+
+
+def alternative_words(f: CompiledField) -> str:
+    """What a value of this field is, in a few words: 'a date written YYYYMMDD', "'eg'"."""
+    if f.kind == "literal":
+        return f"'{f.literal}'"
+    if f.kind == "date":
+        assert f.date_format is not None
+        return f"a date written {f.date_format.source}"
+    if f.kind == "vocabulary":
+        return f"a {f.vocabulary} code"
+    if f.kind == "number":
+        return "a number"
+    return f"text matching {f.pattern.source}" if f.pattern else "text"
+
+
+def _describe_choice(f: CompiledField, text: str, build: bool) -> str:
+    """The alternative the text comes closest to says why; when it is none of them, all are named.
+    In build mode only what the page's engine can tell too: a fix it makes, or a date that does
+    not exist."""
+    if build:
+        close = next((c for c in f.choices if c.build_fix(text) is not None), None)
+        if close is None:
+            close = next(
+                (
+                    c
+                    for c in f.choices
+                    if c.date_format is not None and dates.problems_in(text, c.date_format, c.case_sensitive)
+                ),
+                None,
+            )
+    else:
+        best = min(f.choices, key=lambda c: c.score(text).cost)
+        close = best if best.score(text).cost < GARBAGE else None
+    if close is not None:
+        return close.describe(text, build)
+    words = [alternative_words(c) for c in f.choices]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return f"'{text}' is not {listed}"
+
+
+_SCORERS = {
+    "vocabulary": _score_vocabulary,
+    "date": _score_date,
+    "number": _score_number,
+    "text": _score_text,
+    "choice": _score_choice,
+    "literal": _score_literal,
+}
 _DESCRIBERS = {
     "vocabulary": _describe_vocabulary,
     "date": _describe_date,
     "number": _describe_number,
     "text": _describe_text,
+    "choice": _describe_choice,
+    "literal": _describe_literal,
 }

@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from . import dates
-from .compiler import INVISIBLE, CompiledConvention
+from .compiler import INVISIBLE, CompiledConvention, forbidden_words_rx, switch_text
+from .crossfield import CompiledRule
 from .fields import CompiledField
 from .grammar import Group, Literal, Node, Slot
 
@@ -28,7 +29,30 @@ def convention_data(conv: CompiledConvention) -> dict[str, Any]:
         "invisible": [list(r) for r in INVISIBLE],
         "nodes": _nodes(conv.template.nodes),
         "fields": [_field(f) for f in conv.fields.values()],
+        **_v2_convention(conv),
     }
+
+
+def _v2_convention(conv: CompiledConvention) -> dict[str, Any]:
+    """Keys of what v2 added, only when used: a v1 convention's page stays byte for byte the same."""
+    out: dict[str, Any] = {}
+    if conv.variants:  # the engine builds with the convention of the template the field's value picks
+        out["variants"] = {
+            "field": conv.variant_field,
+            "default": convention_data(conv.variants[0][1]),
+            "options": [[code, convention_data(sub)] for code, sub in conv.variants[1:]],
+        }
+    if conv.rules:
+        out["rules"] = [_rule(r) for r in conv.rules]
+        assert conv.capture_rx is not None
+        out["captureRegex"] = conv.capture_rx.js  # each field in a group v<k>, k its place in the template
+    if conv.switches:
+        out["switches"] = list(conv.switches)
+    if conv.forbidden_words:
+        out["forbiddenWords"] = list(conv.forbidden_words)
+        # finds them, the word in group 1 (run with the g and u flags)
+        out["forbiddenWordsRegex"] = forbidden_words_rx(conv.forbidden_words).js
+    return out
 
 
 def _nodes(nodes: tuple[Node, ...]) -> list[dict[str, Any]]:
@@ -39,7 +63,8 @@ def _nodes(nodes: tuple[Node, ...]) -> list[dict[str, Any]]:
         elif isinstance(node, Slot):
             out.append({"field": node.field})
         elif isinstance(node, Group):
-            out.append({"group": _nodes(node.children)})
+            text = switch_text(node)
+            out.append({"group": _nodes(node.children), **({"switch": text} if text else {})})
     return out
 
 
@@ -62,7 +87,28 @@ def _field(f: CompiledField) -> dict[str, Any]:
         "maxLength": f.max_length,
         "allowed": [list(r) for r in f.allowed] if f.allowed is not None else None,
         "pattern": f.pattern.source if f.pattern else None,
+        **_v2_field(f),
     }
+
+
+def _rule(rule: CompiledRule) -> dict[str, Any]:
+    if rule.after is not None:
+        return {"field": rule.field, "after": rule.after}
+    table = [[other, [[code, list(allowed)] for code, allowed in by_code]] for other, by_code in rule.allowed_with]
+    return {"field": rule.field, "allowedWith": table}
+
+
+def _v2_field(f: CompiledField) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if f.date_format is not None and f.date_format.fiscal:
+        out["fiscal"] = list(f.fiscal_start)
+    if f.multiple is not None:
+        out["multiple"] = list(f.multiple)
+    if f.retired:
+        out["retired"] = {code: list(why) for code, why in sorted(f.retired.items())}
+    if f.choices:
+        out["choices"] = [{**_field(c), "vocabulary": c.vocabulary, "literal": c.literal} for c in f.choices]
+    return out
 
 
 _SCRIPT_SAFE = {

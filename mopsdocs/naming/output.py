@@ -26,6 +26,7 @@ class Summary:
     checked: int = 0
     valid: int = 0
     skipped: int = 0
+    retired: int = 0  # valid names that use a retired code (NAME006)
 
     @property
     def invalid(self) -> int:
@@ -79,6 +80,13 @@ class TextWriter:
             lines.append(f"    suggestion: {shown_name(verdict.suggestion)}")
         self.out.write("\n".join(lines) + "\n")
 
+    def retired(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None:
+        lines = [f"{table.label}:{line}: {shown_name(verdict.name, quote=chr(39))} conforms, with a retired code"]
+        lines += [f"    warning[NAME006]: {printable(problem_line(p.field, p.message))}" for p in verdict.warnings]
+        if verdict.suggestion is not None:
+            lines.append(f"    suggestion: {shown_name(verdict.suggestion)}")
+        self.out.write("\n".join(lines) + "\n")
+
     def end(self, summary: Summary) -> None:
         if not summary.checked:
             text = f"No names to check against '{self.convention}'."
@@ -88,6 +96,8 @@ class TextWriter:
                 f"Checked {summary.checked:,} {names} against '{self.convention}' ({self.template}): "
                 f"{summary.valid:,} valid, {summary.invalid:,} invalid; {summary.rate()} conform."
             )
+            if summary.retired:
+                text += f" {summary.retired:,} valid name(s) use a retired code."
         if summary.skipped:
             text += f" {summary.skipped:,} empty line(s) or row(s) skipped."
         self.out.write(printable(text) + "\n")
@@ -124,8 +134,21 @@ class JsonWriter:
             result["suggestion"] = verdict.suggestion
         self._result(_json(result))
 
+    def retired(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None:
+        result: dict[str, object] = {
+            "name": verdict.name,
+            "valid": True,
+            "problems": [],
+            "warnings": [{"code": "NAME006", "field": p.field, "message": p.message} for p in verdict.warnings],
+        }
+        if verdict.suggestion is not None:
+            result["suggestion"] = verdict.suggestion
+        self._result(_json(result))
+
     def end(self, summary: Summary) -> None:
         totals = {"checked": summary.checked, "valid": summary.valid, "invalid": summary.invalid}
+        if summary.retired:
+            totals["retired"] = summary.retired
         self.out.write(("\n" if not self.first else "") + '], "summary": ' + _json(totals) + "}\n")
 
 
@@ -178,6 +201,10 @@ class CsvWriter:
     def invalid(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None:
         problems = "; ".join(problem_line(p.field, p.message) for p in verdict.problems)
         self._row(table, row if row is not None else [verdict.name], ["no", problems, verdict.suggestion or ""])
+
+    def retired(self, table: Table, verdict: Verdict, line: int, row: list[str] | None) -> None:
+        warnings = "; ".join("warning NAME006: " + problem_line(p.field, p.message) for p in verdict.warnings)
+        self._row(table, row if row is not None else [verdict.name], ["yes", warnings, verdict.suggestion or ""])
 
     def _write(self, cells: list[str]) -> None:
         self.writer.writerow([defuse(c) for c in cells])

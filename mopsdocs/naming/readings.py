@@ -19,6 +19,7 @@ class Verdict:
     valid: bool
     problems: tuple[Problem, ...] = ()
     suggestion: str | None = None
+    warnings: tuple[Problem, ...] = ()  # NAME006: retired codes in a name that conforms
 
 
 @dataclass(frozen=True)

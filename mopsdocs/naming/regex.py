@@ -73,6 +73,17 @@ def lookahead(rx: Rx) -> Rx:
     return Rx(f"(?={rx.py})", f"(?={rx.js})")
 
 
+def negative_lookahead(rx: Rx) -> Rx:
+    """Nowhere from here on: `rx` matching at any later position makes this fail (both engines
+    read `[\\s\\S]*?` alike)."""
+    return Rx(f"(?![\\s\\S]*?{rx.py})", f"(?![\\s\\S]*?{rx.js})")
+
+
+def negative(rx: Rx) -> Rx:
+    """Not followed by `rx`, here."""
+    return Rx(f"(?!{rx.py})", f"(?!{rx.js})")
+
+
 # --------------------------------------------------------------------------- characters
 
 

@@ -21,6 +21,9 @@ from .registry import CHECKS
 # Importing a family registers its codes: this order is the catalogue's.
 # isort: off
 from . import schema, references, team, lifecycle, raci, naming, program, channel, scoring  # noqa: F401
+from . import stack  # noqa: F401  (v2) the martech stack, issue 18
+from . import backlog  # noqa: F401  (v2) BL codes come after CH, SCORE and STACK
+from ..audit import rules as _audit_rules  # noqa: F401  (v2) DRIFT and AUDIT: declared here, run by `audit` only
 # isort: on
 
 

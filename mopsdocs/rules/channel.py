@@ -93,6 +93,7 @@ def check_codes(project: Project) -> Iterator[Diagnostic]:
     and the platform's channels must list the same channels: otherwise names are built for a
     channel that does not exist, or a channel has no code to name its programs with.
 
+    A `retired` code needs no channel (its channel is gone; names with it get NAME006).
     Silent when the project has no such vocabulary, and about missing channels while a channel
     spec has an error of its own or a file is cut short by a YAML error.
 
@@ -105,6 +106,7 @@ def check_codes(project: Project) -> Iterator[Diagnostic]:
     if vocab is None or not project.channels:
         return
     codes = {v.code for v in vocab.values}
+    current = {v.code for v in vocab.values if not v.retired}  # what a hint offers
     for cid in sorted(project.channels):
         channel = project.channels[cid]
         if channel.code is not None and channel.code not in codes:
@@ -113,14 +115,14 @@ def check_codes(project: Project) -> Iterator[Diagnostic]:
                 f"code '{channel.code}' of channel '{cid}' is not in vocabulary '{vocab.id}'",
                 channel,
                 "code",
-                hint=f"use one of its codes ({', '.join(sorted(codes))}) or add '{channel.code}' to it",
+                hint=f"use one of its codes ({', '.join(sorted(current))}) or add '{channel.code}' to it",
             )
     if project.unparsed_source("channel") is not None:
         return  # a file cut short by a YAML error may hold the channel
     used = {c.code for c in project.channels.values()}
     used |= {raw.get("code") for (ns, _), raw in project.ghosts.items() if ns == "channel"}
     for value in vocab.values:
-        if value.code not in used:
+        if value.code not in used and not value.retired:  # a retired code's channel is gone (NAME006)
             yield project.diag(
                 "CH003",
                 f"code '{value.code}' of vocabulary '{vocab.id}' has no channel",

@@ -1,5 +1,6 @@
-"""NAME001-005: naming conventions that contradict their own examples, templates and fields that
-cannot work, ambiguous vocabularies, and operational programs whose asset name breaks a convention.
+"""NAME001-006: naming conventions that contradict their own examples, templates and fields that
+cannot work, ambiguous vocabularies, operational programs whose asset name breaks a convention,
+and retired codes still in use.
 
 Conventions are compiled once per project (`mopsdocs.naming.catalogue`); a convention that cannot
 compile (NAME003, or an unknown vocabulary, REF001) is not checked further, so one mistake is
@@ -11,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import specs
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, did_you_mean
 from ..naming.catalogue import compile_all
-from ..naming.explain import explain
-from ..naming.readings import Verdict
+from ..naming.compiler import CompiledConvention
+from ..naming.explain import explain, retired_problems
+from ..naming.readings import Problem, Verdict
 from ..project import Project
 from .registry import rule
 
@@ -22,8 +24,12 @@ MAX_REASONS = 3
 
 
 def _reasons(verdict: Verdict) -> str:
-    shown = [f"{p.field}: {p.message}" if p.field else p.message for p in verdict.problems[:MAX_REASONS]]
-    more = len(verdict.problems) - MAX_REASONS
+    return _listed(verdict.problems)
+
+
+def _listed(problems: tuple[Problem, ...] | list[Problem]) -> str:
+    shown = [f"{p.field}: {p.message}" if p.field else p.message for p in problems[:MAX_REASONS]]
+    more = len(problems) - MAX_REASONS
     return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
@@ -42,7 +48,7 @@ def check_examples(project: Project) -> Iterator[Diagnostic]:
         if compiled is None:
             continue
         for i, example in enumerate(conv.examples):
-            if not compiled.is_valid(example):
+            if not compiled.is_valid(example) and not _fits_but_breaks_rules(compiled, example):
                 verdict = explain(compiled, example)
                 hint = f"it would conform as '{verdict.suggestion}'" if verdict.suggestion else None
                 yield project.diag(
@@ -53,6 +59,11 @@ def check_examples(project: Project) -> Iterator[Diagnostic]:
                     i,
                     hint=hint,
                 )
+
+
+def _fits_but_breaks_rules(compiled: CompiledConvention, name: str) -> bool:
+    """The name fits the template and breaks a cross-field rule: NAME007's, not NAME001's."""
+    return not compiled.plain and compiled.matcher.fullmatch(name) is not None and bool(compiled.broken_rules(name))
 
 
 @rule("NAME002", "error", "a counterexample matches its convention")
@@ -99,7 +110,8 @@ def check_templates(project: Project) -> Iterator[Diagnostic]:
     for conv_id, (_, problems) in compile_all(project).items():
         conv = project.conventions[conv_id]
         for problem in problems:
-            yield project.diag("NAME003", problem.message, conv, *problem.where, hint=problem.hint, key=problem.key)
+            if problem.code == "NAME003":
+                yield project.diag("NAME003", problem.message, conv, *problem.where, hint=problem.hint, key=problem.key)
 
 
 @rule("NAME004", "error", "duplicate code in a vocabulary")
@@ -107,7 +119,9 @@ def check_vocabularies(project: Project) -> Iterator[Diagnostic]:
     """
     Two values of one vocabulary have the same `code`, or a label or alias is ambiguous: it is
     another value's code, or the label or alias of another value too (compared ignoring letter
-    case). A name built from it could mean either value, and suggestions could not choose.
+    case). A name built from it could mean either value, and suggestions could not choose. The
+    same goes for a retired code's `replaced_by`: it must be a current code of the vocabulary
+    (not the code itself, not another retired one), and only a `retired: true` value has one.
 
     Fix: remove the duplicate, or give each value its own code, label and aliases. Example:
     `specs/naming.yaml:8:16: error[NAME004]: duplicate code 'WBN' in vocabulary 'channel' (first at line 6)`
@@ -130,6 +144,7 @@ def _vocabulary_problems(project: Project, vocab: specs.Vocabulary) -> Iterator[
             )
         else:
             codes[value.code] = value
+    yield from _replacement_problems(project, vocab, codes)
     terms: dict[str, specs.VocabularyValue] = {}
     for value in vocab.values:
         entries = ([("label", value.label, ("label",))] if value.label else []) + [
@@ -157,13 +172,55 @@ def _vocabulary_problems(project: Project, vocab: specs.Vocabulary) -> Iterator[
                 )
 
 
+def _replacement_problems(
+    project: Project, vocab: specs.Vocabulary, codes: dict[str, specs.VocabularyValue]
+) -> Iterator[Diagnostic]:
+    current = [c for c, v in codes.items() if not v.retired]
+    for value in vocab.values:
+        if value.replaced_by is None and value.retired_on is None:
+            continue
+        key = "replaced_by" if value.replaced_by is not None else "retired_on"
+        if not value.retired:
+            yield project.diag(
+                "NAME004",
+                f"'{value.code}' has `{key}` but is not retired",
+                value,
+                key,
+                key=True,
+                hint="add `retired: true`, or remove the key",
+            )
+            continue
+        target = value.replaced_by
+        if target is None:
+            continue
+        if target not in codes:
+            hint = did_you_mean(target, current) or f"current codes: {', '.join(current[:10]) or 'none'}"
+            message = f"'{value.code}' is replaced by '{target}', which is no code of vocabulary '{vocab.id}'"
+        elif target == value.code or codes[target].retired:
+            hint = f"name a current code: {', '.join(current[:10]) or 'none'}"
+            which = "itself" if target == value.code else f"'{target}', which is retired too"
+            message = f"'{value.code}' is replaced by {which}"
+        else:
+            continue
+        yield project.diag("NAME004", message, value, "replaced_by", hint=hint)
+
+
+def _governs(compiled: CompiledConvention, systems: list[str]) -> bool:
+    """Whether a convention scoped by `systems` governs an asset of these systems (an asset or a
+    convention that names no system: yes)."""
+    if not compiled.systems or not systems:
+        return True
+    return bool({s.lower() for s in compiled.systems} & {s.lower() for s in systems})
+
+
 @rule("NAME005", "error", "program `asset_name` does not conform")
 def check_program_names(project: Project) -> Iterator[Diagnostic]:
     """
     An operational program's `asset_name` (its name in the marketing-automation platform) does not
     conform to a convention whose `applies_to` lists `operational-program`. It is checked against
-    every such convention and must conform to each. The message gives the reasons, the hint a
-    conforming name when one can be derived.
+    every such convention and must conform to each; a convention with `systems` only governs
+    programs whose `systems` share one of them (or that list none). The message gives the
+    reasons, the hint a conforming name when one can be derived.
 
     Fix: rename the program in the platform and in its spec, or correct the convention. Example:
     `specs/programs/programs.yaml:20:13: error[NAME005]: asset name 'OPS_Bounces_Legacy-Handling' does not conform to convention 'operational-program' (OPS_{area}_{name}): area: 'Bounces' is the alias of area code Email: use Email`
@@ -179,7 +236,7 @@ def check_program_names(project: Project) -> Iterator[Diagnostic]:
         if program.asset_name is None:
             continue
         for conv_id, compiled in conventions:
-            if compiled.is_valid(program.asset_name):
+            if compiled.is_valid(program.asset_name) or not _governs(compiled, program.systems):
                 continue
             verdict = explain(compiled, program.asset_name)
             hint = f"rename it to '{verdict.suggestion}'" if verdict.suggestion else None
@@ -191,3 +248,88 @@ def check_program_names(project: Project) -> Iterator[Diagnostic]:
                 "asset_name",
                 hint=hint,
             )
+
+
+@rule("NAME006", "warning", "a retired vocabulary code is used")
+def check_retired_codes(project: Project) -> Iterator[Diagnostic]:
+    """
+    A convention's example, or an operational program's `asset_name`, uses a vocabulary code
+    marked `retired: true`. The name still conforms (old assets keep their names), but new names
+    should not use it: the message says since when it is retired and what replaces it
+    (`replaced_by`), the hint the name with the replacement. `mopsdocs names check` gives the
+    same warning for each such name and counts it as valid; the page's builder does not offer
+    retired codes.
+
+    Fix: use the replacement in new names; rename the asset when the old code must go. Example:
+    `specs/naming.yaml:25:9: warning[NAME006]: example '2021-12_TS_Gartner-Summit' uses a retired code: channel: 'TS' is retired (since 2025-02-01): use EVT`
+    """
+    compiled_all = [(conv_id, c) for conv_id, (c, _) in compile_all(project).items() if c is not None]
+    for conv_id, compiled in compiled_all:
+        if compiled.current is None:
+            continue
+        conv = project.conventions[conv_id]
+        for i, example in enumerate(conv.examples):
+            if compiled.is_valid(example) and compiled.current.fullmatch(example) is None:
+                problems, suggestion = retired_problems(compiled, example)
+                yield project.diag(
+                    "NAME006",
+                    f"example '{example}' uses a retired code: {_listed(problems)}",
+                    conv,
+                    "examples",
+                    i,
+                    hint=f"it would be '{suggestion}'" if suggestion else None,
+                )
+    for program in project.programs.values():
+        name = program.asset_name
+        if name is None:
+            continue
+        for conv_id, compiled in compiled_all:
+            if (
+                compiled.current is None
+                or "operational-program" not in compiled.applies_to
+                or not _governs(compiled, program.systems)
+                or not compiled.is_valid(name)
+                or compiled.current.fullmatch(name) is not None
+            ):
+                continue
+            problems, suggestion = retired_problems(compiled, name)
+            yield project.diag(
+                "NAME006",
+                f"asset name '{name}' uses a retired code of convention '{conv_id}': {_listed(problems)}",
+                program,
+                "asset_name",
+                hint=f"rename it to '{suggestion}'" if suggestion else None,
+            )
+
+
+@rule("NAME007", "error", "a cross-field naming rule is broken by an example or is malformed")
+def check_cross_field_rules(project: Project) -> Iterator[Diagnostic]:
+    """
+    A convention's `rules` say how fields go together: `{field: end, after: start}` (a date on or
+    after another), `{field: source, allowed_with: {medium: {cpc: [google, bing]}}}` (with
+    `medium` cpc, `source` is google or bing; with other mediums, anything). This rule reports an
+    example that fits the template but breaks one of them, and a rule that cannot be checked: a
+    field or code it names does not exist, `after` on a field that is no date, `allowed_with` on
+    a field that has no codes, a rule with neither (or both) of `after` and `allowed_with`. A rule
+    that cannot be checked is left out; the convention is still used.
+
+    Fix: correct the example or the rule. Example:
+    `specs/naming.yaml:31:9: error[NAME007]: example '20250115_2024-12_cpc_google' breaks a rule: end: '2024-12' is before start '20250115': end must be on or after start`
+    """
+    for conv_id, (compiled, problems) in compile_all(project).items():
+        conv = project.conventions[conv_id]
+        for problem in problems:
+            if problem.code == "NAME007":
+                yield project.diag("NAME007", problem.message, conv, *problem.where, hint=problem.hint, key=problem.key)
+        if compiled is None or compiled.plain:
+            continue
+        for i, example in enumerate(conv.examples):
+            if _fits_but_breaks_rules(compiled, example):
+                yield project.diag(
+                    "NAME007",
+                    f"example '{example}' breaks a rule: {_listed(compiled.broken_rules(example))}",
+                    conv,
+                    "examples",
+                    i,
+                    hint="correct the example, or the rule",
+                )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, get_args
 
 from .. import specs
+from ..backlog_model import REF_KINDS, parse_ref
 from ..diagnostics import Diagnostic, did_you_mean
 from ..project import Project
 from .registry import rule
@@ -52,7 +53,12 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
     A reference names an id that is not defined. References are plain ids: parties (teams, roles,
     people and queues) for owners (each item of an either-of `owner` list) and RACI columns, stages of the same lifecycle for transitions, programs
     for `automated_by` and `depends_on`, vocabularies for naming fields, teams for a role's `team`
-    and roles for a person's `roles`. The hint names the closest existing id.
+    and roles for a person's `roles`. A backlog item's `refs` name what it changes as `kind:id`
+    (`program:`, `activity:<raci>/<activity>`, `stage:<lifecycle>/<stage>`, `tool:`, `channel:`,
+    `scoring:`, `lifecycle:`, `raci:`, `convention:`, `vocabulary:`, `party:`), and a review goal's
+    `item` names a backlog item as `<backlog>/<item>`. In a stack, a tool's `owner` and
+    `reviewed.by` name parties; an integration's `from`, `to` and `via` (unless native, api or
+    file) name tools, and its `automates` program categories. The hint names the closest existing id.
 
     Fix: correct the id, or define the missing entity. Example:
     `specs/lead.yaml:11:21: error[REF001]: unknown stage 'sal2' (did you mean 'sal'?)`
@@ -101,6 +107,8 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
                 if entry.by is not None:
                     yield from _unknown(p, "party", entry.by, p.parties, entry, "by")
     yield from _scoring_references(p)
+    yield from _backlog_references(p)
+    yield from _stack_references(p)
 
 
 def _scoring_references(p: Project) -> Iterator[Diagnostic]:
@@ -125,3 +133,81 @@ def _scoring_references(p: Project) -> Iterator[Diagnostic]:
                 stages = p.stages.get(t.lifecycle, {})
                 yield from _unknown(p, "stage", t.from_, stages, t, "from", namespace=f"stage:{t.lifecycle}")
                 yield from _unknown(p, "stage", t.to, stages, t, "to", namespace=f"stage:{t.lifecycle}")
+
+
+def _backlog_references(p: Project) -> Iterator[Diagnostic]:
+    """A backlog item's owner and `refs` (kind:id, `<lifecycle>/<stage>` and `<raci>/<activity>` for
+    stages and activities); a review goal's backlog item (`<backlog>/<item>`)."""
+    for bid in sorted(p.backlogs):
+        for item in p.backlogs[bid].items:
+            yield from _unknown_owner(p, item.owner, item)
+            for i, text in enumerate(item.refs):
+                yield from _item_ref(p, item, i, text)
+    for rid in sorted(p.reviews):
+        for goal in p.reviews[rid].goals:
+            if goal.item is None:
+                continue
+            bid, _, iid = goal.item.partition("/")
+            if bid not in p.backlogs:
+                yield from _unknown(p, "backlog", bid, p.backlogs, goal, "item")
+            else:
+                items = p.items.get(bid, {})
+                yield from _unknown(p, "backlog item", iid, items, goal, "item", namespace=f"item:{bid}")
+
+
+def _item_ref(p: Project, item: specs.Item, i: int, text: str) -> Iterator[Diagnostic]:
+    ref = parse_ref(text)
+    kind = REF_KINDS.get(ref.kind)
+    if kind is None:
+        hint = did_you_mean(ref.kind, REF_KINDS) or f"use one of {', '.join(sorted(REF_KINDS))}"
+        yield p.diag("REF001", f"unknown kind of reference '{ref.kind}'", item, "refs", i, hint=hint)
+        return
+    if kind.inner is not None and kind.one is not None:
+        if ref.outer is None:  # `stage:mql`: which lifecycle?
+            owners = sorted(o for o in kind.one(p) if ref.id in kind.inner(p, o))
+            outer = owners[0] if len(owners) == 1 else f"<{kind.outer_noun}>"
+            example = f"{ref.kind}:{outer}/{ref.id}"
+            yield p.diag(
+                "REF001",
+                f"reference '{text}' does not say which {kind.outer_noun} the {kind.noun} is in",
+                item,
+                "refs",
+                i,
+                hint=f"write {example}",
+            )
+            return
+        pool = kind.one(p)
+        if ref.outer not in pool:
+            yield from _unknown(
+                p, kind.outer_noun or kind.noun, ref.outer, pool, item, "refs", i, namespace=kind.outer_namespace
+            )
+            return
+        inner = kind.inner(p, ref.outer)
+        yield from _unknown(p, kind.noun, ref.id, inner, item, "refs", i, namespace=f"{kind.namespace}:{ref.outer}")
+    elif kind.one is not None:
+        if ref.outer is not None:
+            hint = f"write {ref.kind}:{ref.id}: a {kind.noun} is named by its id alone"
+            yield p.diag("REF001", f"unknown {kind.noun} '{ref.outer}/{ref.id}'", item, "refs", i, hint=hint)
+            return
+        yield from _unknown(p, kind.noun, ref.id, kind.one(p), item, "refs", i, namespace=kind.namespace)
+
+
+def _stack_references(p: Project) -> Iterator[Diagnostic]:
+    """(v2) A tool's owner and reviewer; an integration's ends, its `via` tool (anything but native,
+    api and file), its owner and the program categories it `automates`."""
+    categories = dict.fromkeys(get_args(specs.Category))
+    for tid in sorted(p.tools):
+        tool = p.tools[tid]
+        yield from _unknown_owner(p, tool.owner, tool)
+        if tool.reviewed is not None and tool.reviewed.by is not None:
+            yield from _unknown(p, "party", tool.reviewed.by, p.parties, tool.reviewed, "by")
+    for integration in p.integrations:
+        yield from _unknown(p, "tool", integration.from_, p.tools, integration, "from")
+        yield from _unknown(p, "tool", integration.to, p.tools, integration, "to")
+        if integration.via not in ("native", "api", "file"):
+            yield from _unknown(p, "tool", integration.via, p.tools, integration, "via")
+        yield from _unknown_owner(p, integration.owner, integration)
+        for i, category in enumerate(integration.automates):
+            if category not in categories:  # a fixed list: nothing to be a ghost of
+                hint = did_you_mean(category, categories) or f"program categories: {', '.join(categories)}"
+                yield p.diag("REF001", f"unknown program category '{category}'", integration, "automates", i, hint=hint)

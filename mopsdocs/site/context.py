@@ -26,6 +26,8 @@ class SiteContext:
     # the page families in this site (None: all of them); pages link to another family's pages
     # only when it is here, so that a site with fewer families never has a broken link (tests)
     families: tuple[str, ...] | None = None
+    # the language the generated pages are written in (mopsdocs.i18n: "en", "fr", "th")
+    language: str = "en"
 
     @property
     def allow_html(self) -> bool:

@@ -8,13 +8,16 @@ Layout decisions (readable from 5 to 60+ stages):
 - main-path stages share a `group` and are chained in spec order by heavy edges (invisible where
   no transition joins two neighbours), so the success path is one straight column per lane;
 - detours (recycled, disqualified, ...) have no group: dot sets them beside the main column;
-- one edge style per transition type, and a legend that shows the types the diagram has, above
-  the first stage (an invisible edge ranks it there) so that it never widens the picture;
+- one edge style per transition type; the legend is not drawn here but written on the page
+  beside the picture (`lifecycle.md.j2`), in text that stays readable when the picture is shrunk
+  to a phone's width, with only the kinds of edges and stages this diagram has;
 - a timeout is labelled with its wait (`after 30d`); an override without `to` (a correction to
   any stage) points at a small "any stage" note of its own beside its stage;
-- only hand-offs and timeouts carry a label (SLA, wait), as `xlabel`: labels placed after
-  ranking never enter the layout, which keeps dot 2.43 clear of "trouble in init_rank" with
-  clusters; everything else (conditions, automation) is in tooltips;
+- only hand-offs and timeouts carry a label (SLA, wait), as a real edge `label`: the layout
+  makes room for it beside its own edge, so it reads with that edge and never lands on a lane
+  title (an `xlabel` is placed after the layout, wherever it fits). dot 2.43 draws these
+  without "trouble in init_rank" on every generated lifecycle of 20 to 90 stages tried
+  (tests/site/test_site_diagram.py); everything else (conditions, automation) is in tooltips;
 - moves back up the page (reopen, backward progress) do not constrain ranks.
 Colours are not chosen here: every element gets a class and the site's CSS colours it from the
 theme (see `mopsdocs/assets/mopsdocs.css`).
@@ -115,10 +118,6 @@ def lifecycle_dot(project: Project, lc: specs.LifecycleSpec) -> str:
     out.extend(_main_path_spine(view))
     for t in view.transitions:
         out.extend("  " + line for line in _edge(view, t))
-    out.extend(_legend(lc.id, view.kinds))
-    if view.stages:  # the legend above the first stage: the picture grows down, not sideways
-        first = next((s for s in view.stages if s.stage.initial), view.stages[0])
-        out.append(f"  {_legend_node('handoff')} -> {quote(first.id)} [style=invis, weight=0];")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -223,7 +222,7 @@ def _edge(view: LifecycleView, t: TransitionView) -> list[str]:
     labels = [f"after {tr.after}"] if tr.type == "timeout" and tr.after else []
     labels += [f"SLA {t.sla}" if t.sla else "no SLA"] if t.handoff else []
     if labels:
-        attrs["xlabel"] = _join_lines(labels)
+        attrs["label"] = _join_lines(labels)
     if t.handoff:
         attrs["penwidth"] = "1.6"
     if dst is not None:
@@ -259,45 +258,3 @@ def _edge_tooltip(src: StageView, dst: StageView | None, t: TransitionView) -> s
     if tr.reasons:
         text += ". Reasons: " + ", ".join(tr.reasons)
     return text
-
-
-def _legend_node(name: str) -> str:
-    # A colon cannot occur in a spec id, so no stage can ever share a legend node's name.
-    return quote(f"legend:{name}")
-
-
-def _legend(lc_id: str, kinds: tuple[str, ...]) -> list[str]:
-    """A separate cluster of three rows: an arrow per transition type the diagram has, then the
-    stage looks."""
-    n = _legend_node
-    lines = [
-        '  subgraph "cluster_legend" {',
-        (
-            f'    graph [label="Legend", class="legend", style=rounded, labeljust=l, margin=10, '
-            f'id={quote(f"mopsdocs-{lc_id}-legend")}, tooltip="Legend"];'
-        ),
-        '    node [fontsize=10, margin="0.08,0.03"];',
-    ]
-    tops, names = [], []
-    for kind in kinds:
-        style, head = EDGE_STYLES[kind]
-        tops.append(n(f"{kind}-from"))
-        names.append(n(kind))
-        group = quote(f"legend-{kind}")
-        lines.append(f'    {tops[-1]} [shape=point, width=0.05, group={group}, class="legend-point"];')
-        lines.append(f'    {names[-1]} [shape=plaintext, label="{kind}", group={group}, class="legend-text"];')
-        lines.append(f'    {tops[-1]} -> {names[-1]} [style={style}, arrowhead={head}, class="transition t-{kind}"];')
-    looks = [n("initial"), n("terminal"), n("detour"), n("handoff")]
-    lines += [
-        f'    {looks[0]} [label="initial", style="rounded,bold", class="stage legend-stage"];',
-        f'    {looks[1]} [label="terminal", style=rounded, peripheries=2, class="stage legend-stage"];',
-        f'    {looks[2]} [label="detour", style="rounded,dashed", class="stage legend-stage"];',
-        f'    {looks[3]} [shape=plaintext, label="SLA 4h = hand-off\\nbetween teams", class="legend-text"];',
-    ]
-    if names:
-        lines.append(f"    {names[0]} -> {looks[0]} [style=invis];")
-    for row in (tops, names, looks):  # left to right in this order, on one rank each
-        if len(row) > 1:
-            lines.append("    { rank=same; " + " -> ".join(row) + " [style=invis]; }")
-    lines.append("  }")
-    return lines

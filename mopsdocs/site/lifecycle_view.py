@@ -61,6 +61,19 @@ class LifecycleView:
         present = {t.transition.type for t in self.transitions}
         return tuple(k for k in get_args(specs.TransitionType) if k in present)
 
+    @property
+    def looks(self) -> tuple[str, ...]:
+        """The kinds of stage and mark the diagram draws, for its legend: `initial`, `terminal`,
+        `detour`, `queue`, `handoff` (an SLA on an arrow between lanes), in that order."""
+        present = {
+            "initial": any(s.stage.initial for s in self.stages),
+            "terminal": any(s.stage.terminal for s in self.stages),
+            "detour": any(not s.main for s in self.stages),
+            "queue": any(s.queue for s in self.stages),
+            "handoff": any(t.handoff for t in self.transitions),
+        }
+        return tuple(k for k, here in present.items() if here)
+
     def incoming(self, stage_id: str) -> tuple[TransitionView, ...]:
         return tuple(t for t in self.transitions if t.transition.to == stage_id)
 

@@ -42,6 +42,33 @@ def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+def href(from_path: str, to_path: str, anchor: str | None = None, *, directory_urls: bool = True) -> str:
+    """The same link as the URL MkDocs writes for it, for raw HTML (which MkDocs does not rewrite).
+
+    `use_directory_urls` (MkDocs' default): `people/ana.md` is served as `people/ana/`, so a link
+    from it to `raci/mops.md` is `../../raci/mops/`; without it, `../raci/mops.html`.
+    """
+    rel = _relative_url(_page_url(from_path, directory_urls), _page_url(to_path, directory_urls))
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def _page_url(md_path: str, directory_urls: bool) -> str:
+    stem = md_path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def _relative_url(source: str, target: str) -> str:
+    base = source if source.endswith("/") else posixpath.dirname(source) + "/"
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
 def party_path(party_id: str) -> str:
     return f"people/{party_id}.md"
 
@@ -70,6 +97,14 @@ def scoring_path(model_id: str) -> str:
     return f"scoring/{model_id}.md"
 
 
+def backlog_path(backlog_id: str) -> str:
+    return f"backlog/{backlog_id}.md"
+
+
+def review_path(review_id: str) -> str:
+    return f"reviews/{review_id}.md"
+
+
 def threshold_anchor(threshold_id: str) -> str:
     """The section of a threshold on its scoring page: `threshold-<id>` (ids are anchor-safe)."""
     return f"threshold-{threshold_id}"
@@ -79,3 +114,4 @@ PEOPLE_INDEX = "people/index.md"
 PROGRAMS_INDEX = "programs/index.md"
 CHANNELS_INDEX = "channels/index.md"
 HEALTH = "health.md"
+STACK_PAGE = "stack/index.md"  # every stack on one page; a tool is a section of it

@@ -5,7 +5,10 @@
   same located lines as `check --format concise`. Watch specs/ and templates/ for `serve`.
 - `on_files`: render every generated page (`mopsdocs.site.generate`) into a virtual file
   (`File.generated`): nothing is written into docs/ or specs/. Ship the CSS/JS assets.
-  Place the pages in the navigation (`mopsdocs.site.nav`).
+  Place the pages in the navigation (`mopsdocs.site.nav`). Then the project is let go: nothing
+  later needs it, and the memory it frees is reused for the pages' HTML.
+- `on_page_markdown` / `on_page_content`: a generated page's finished HTML blocks skip Markdown
+  (`render.stash_html`, `render.restore_html`); its virtual file's text, read by then, is let go.
 Under `serve`, problems are logged instead of raised, so the preview keeps running (MkDocs
 prints a traceback for any exception during a rebuild) and the health page shows them.
 """
@@ -48,6 +51,8 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.diagrams: DiagramService | None = None  # kept across `serve` rebuilds: a memory cache
         self.project: Project | None = None
         self.report: Report | None = None
+        self.generated: set[str] = set()  # src_uri of every generated page of this build
+        self.html_blocks: dict[str, list[str]] = {}  # src_uri -> its HTML blocks, while Markdown runs
 
     # Settings are validated by mopsdocs itself (config.read_settings, as `check` does, with
     # located diagnostics), so MkDocs is told every option is fine.
@@ -91,6 +96,25 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         summary = f"{len(errors)} spec error{'s' if len(errors) != 1 else ''} (run `mopsdocs check` for details):"
         self._fail(summary + "\n  " + "\n  ".join(errors))
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        from .render import stash_html
+
+        if page.file.src_uri not in self.generated:
+            return markdown  # a hand-written page: Markdown as its author wrote it
+        # MkDocs has read the page (page.markdown) and reads its file no more; the file's copy of
+        # the text would stay in memory to the end of the build, with every page's HTML.
+        page.file.content_string = ""
+        markdown, blocks = stash_html(markdown)
+        if blocks:
+            self.html_blocks[page.file.src_uri] = blocks
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        from .render import restore_html
+
+        blocks = self.html_blocks.pop(page.file.src_uri, None)
+        return restore_html(html, blocks) if blocks else html
+
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         # Material asks the GitHub/GitLab API for stars and forks of `repo_url` from every reader's
         # browser; the site must work offline and send nothing anywhere: keep the link, drop the call.
@@ -108,6 +132,7 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                     config, f"{ASSET_DIR}/{asset.name}", content=asset.read_bytes(), inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
+        self.generated = set()
         generated = self._generate(config)
         if generated is None:
             return files  # serve: the problem is logged; the preview goes on without these pages
@@ -130,6 +155,8 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         ]
         config.nav = place(config.nav, other_pages, self.project.settings.nav_section, added)
         self._log_diagrams()
+        self.generated = ours
+        self.project = self.report = None  # the next build (serve) loads them again in on_config
         return files
 
     def _generate(self, config: MkDocsConfig) -> list[GeneratedPage] | None:
@@ -145,6 +172,7 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             render_svg=self._render_svg,
             renderer_name=self._renderer_name(),
             use_directory_urls=config.use_directory_urls,
+            language=self._language(config),
         )
         try:
             return generate(self.project, site)
@@ -159,6 +187,20 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 "in mopsdocs, please report it at https://github.com/mopsdocs/mopsdocs/issues"
             )
         return None
+
+    def _language(self, config: MkDocsConfig) -> str:
+        from .. import i18n
+
+        assert self.project is not None
+        theme_language = config.theme.get("language") if config.theme else None
+        language = i18n.resolve(theme_language, self.project.settings.language)
+        if language.fell_back:
+            # info, not a warning: a strict build of a German site is not broken, only in English
+            log.info(
+                f"generated pages are in English: no catalog for '{language.requested}' "
+                f"(shipped: {', '.join(i18n.shipped_languages())})"
+            )
+        return language.code
 
     def _fail(self, message: str) -> None:
         """A build error; under `serve` only logged (MkDocs would print a traceback and stall)."""

@@ -9,6 +9,7 @@ keeps and shows on the entity's page. A new kind is a module here with a `*Spec`
 
 from __future__ import annotations
 
+from .backlog import BacklogSpec, Item, ItemStatus, Level, Pillar
 from .base import (
     DATE_PATTERN,
     DURATION_PATTERN,
@@ -31,12 +32,16 @@ from .lifecycle import LifecycleSpec, PlatformValue, Reason, Stage, StagePath, T
 from .naming import MARKETO_FORBIDDEN, Convention, FieldType, NameField, NamingSpec, Vocabulary, VocabularyValue
 from .program import Category, Link, ProgramSpec, ProgramStatus, Review, ReviewEntry, Trigger, TriggerType
 from .raci import Activity, RaciLetter, RaciSpec
+from .review import Goal, PillarRating, ReviewSpec, ScoreCard
 from .scoring import Decay, Limit, Score, ScoringRule, ScoringSpec, Threshold, ThresholdTransition, TokenPolicy
+from .stack import Integration, StackSpec, Tool
 from .team import Person, Queue, Role, Team, TeamSpec
 
 KINDS: dict[str, type[Spec]] = {
     m.KIND: m for m in (TeamSpec, LifecycleSpec, RaciSpec, NamingSpec, ProgramSpec, ChannelSpec, ScoringSpec)
 }
+KINDS.update({m.KIND: m for m in (BacklogSpec, ReviewSpec)})  # (v2) issue 18
+KINDS[StackSpec.KIND] = StackSpec  # (v2) issue 18: the martech stack
 
 __all__ = [
     "DATE_PATTERN",
@@ -48,6 +53,7 @@ __all__ = [
     "UNION_TAGS",
     "URL_PATTERN",
     "Activity",
+    "BacklogSpec",
     "Category",
     "ChannelSpec",
     "ChannelStatus",
@@ -58,7 +64,12 @@ __all__ = [
     "Duration",
     "Email",
     "FieldType",
+    "Goal",
     "Id",
+    "Integration",
+    "Item",
+    "ItemStatus",
+    "Level",
     "LifecycleSpec",
     "Limit",
     "Link",
@@ -67,6 +78,8 @@ __all__ = [
     "NamingSpec",
     "Owner",
     "Person",
+    "Pillar",
+    "PillarRating",
     "PlatformValue",
     "ProgramSpec",
     "ProgramStatus",
@@ -77,11 +90,14 @@ __all__ = [
     "Reason",
     "Review",
     "ReviewEntry",
+    "ReviewSpec",
     "Role",
     "Score",
+    "ScoreCard",
     "ScoringRule",
     "ScoringSpec",
     "Spec",
+    "StackSpec",
     "Stage",
     "StagePath",
     "StatusRole",
@@ -90,6 +106,7 @@ __all__ = [
     "Threshold",
     "ThresholdTransition",
     "TokenPolicy",
+    "Tool",
     "Transition",
     "TransitionType",
     "Trigger",

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 BUILDS: list[tuple[str, dict[str, str]]] = [
     ("program", {"date": "2021-12", "channel": "WBN", "region": "", "name": "Peak-Capacity"}),
     ("program", {"date": "2021-12", "channel": "WBN", "region": "NA", "name": "Peak-Capacity"}),
-    ("program", {"date": "2022-03", "channel": "TS", "region": "EMEA", "name": "Gartner-Summit-London"}),
+    ("program", {"date": "2022-03", "channel": "EVT", "region": "EMEA", "name": "Gartner-Summit-London"}),
     ("program", {"date": "2021-13", "channel": "WBN", "region": "", "name": "x"}),
     ("program", {"date": "Dec 2021", "channel": "", "region": "", "name": "Peak Capacity"}),
     ("program", {"date": "2021-12", "channel": "EM", "region": "GLB", "name": "x" * 41}),

@@ -143,6 +143,8 @@ def every_command(root: Path, fmt: str) -> None:
             assert out.code in (0, 1) and out.out
     for lifecycle in list(model["lifecycles"])[:1]:
         assert run(["graph", lifecycle], root).code in (0, 1)
+    drafted = run(["review", "draft", "2021"], root)  # (v2) reads the backlog and the reviews
+    assert drafted.code == 0 and "kind: review" in drafted.out, drafted.err[-2000:]
     for convention in list(model["conventions"])[:1]:
         run(["names", "check", convention, "--format", fmt if fmt in ("json", "text") else "csv"], root, stdin=NAMES)
         run(["names", "build", convention, "channel=WBN", "title=Launch"], root)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 TEAM = "kind: team\nteams:\n  - {id: a, name: A}\n"
 
 
-def test_a_fifo_named_like_a_spec_is_refused_without_blocking(tmp_path: Path) -> None:
+def test_a_fifo_named_like_a_spec_is_refused_without_blocking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """check, check --changed and the text report used to wait forever on a named pipe."""
     root = write_project(tmp_path / "p", {"specs/team.yaml": TEAM})
     os.mkfifo(root / "specs" / "pipe.yaml")
@@ -36,11 +36,10 @@ def test_a_fifo_named_like_a_spec_is_refused_without_blocking(tmp_path: Path) ->
         loaded = load_file(str(root / "specs" / "pipe.yaml"), "specs/pipe.yaml")
         assert [d.code for d in loaded.diagnostics] == ["FILE001"]
         for args in (["check"], ["check", "--changed"], ["fmt", "--check"]):
-            os.environ["MOPSDOCS_CACHE_DIR"] = str(tmp_path / "cache")
-            try:
-                result = run_cli(args, cwd=root)
-            finally:
-                del os.environ["MOPSDOCS_CACHE_DIR"]
+            # monkeypatch puts the session's private cache back after (a `del` left later tests
+            # with no MOPSDOCS_CACHE_DIR, writing into the user's cache)
+            monkeypatch.setenv("MOPSDOCS_CACHE_DIR", str(tmp_path / "cache"))
+            result = run_cli(args, cwd=root)
             assert result.code == 1 and "Traceback" not in result.err
 
 

@@ -244,7 +244,7 @@ def test_build_says_why_values_cannot_make_a_name(proj: Path) -> None:
     assert result.err == (
         "mopsdocs: these values do not make a conforming 'program' name ({date}_{channel}[_{region}]_{name}):\n"
         "  date: month 13 does not exist\n"
-        "  channel: 'Webnar' is not a channel code: use one of WBN, EM, EMN, EVT, TS, CS, PPC, SOC, DM, WEB\n"
+        "  channel: 'Webnar' is not a channel code: use one of WBN, EM, EMN, EVT, CS, PPC, SOC, DM, WEB\n"
         "  name: ' ' is not allowed in name (allowed: - 0-9 A-Z a-z)\n"
     )
 
@@ -352,3 +352,121 @@ def test_progress_shows_on_a_terminal_for_long_runs_only_and_is_wiped() -> None:
         + " " * len("mopsdocs: checked 140,000 names...")
         + "\r"
     )
+
+
+V2_SPECS = Path(__file__).parent / "cases" / "naming-v2-valid" / "specs" / "naming.yaml"
+
+
+@pytest.fixture
+def v2(tmp_path: Path) -> Path:
+    return make_project(
+        tmp_path / "v2",
+        {"specs/naming.yaml": V2_SPECS.read_text(encoding="utf-8")},
+        "site_name: T\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
+        "      fiscal_year_start: 02-01\n",
+    )
+
+
+V2_NAMES = (
+    "20250301_emea_amer_webinar_devsecops_spring-launch\n"
+    "20250301_emea_webinar_cicd\n"
+    "eg_emea_emea_webinar_devsecops\n"
+    "EG_Europe_Webinar_devsecops_test\n"
+)
+
+
+def test_retired_codes_conform_with_a_warning_in_every_format(v2: Path) -> None:
+    text = run_cli(["names", "check", "utm-campaign", "-"], cwd=v2, stdin=V2_NAMES)
+    assert text.code == 1
+    assert text.out == (
+        "<stdin>:2: '20250301_emea_webinar_cicd' conforms, with a retired code\n"
+        "    warning[NAME006]: gtm: 'cicd' is retired (since 2025-02-01): use devsecops\n"
+        "    suggestion: 20250301_emea_webinar_devsecops\n"
+        "<stdin>:3: 'eg_emea_emea_webinar_devsecops'\n"
+        "    region: 'emea' is given twice\n"
+        "<stdin>:4: 'EG_Europe_Webinar_devsecops_test'\n"
+        "    date: 'EG' has the wrong letter case: use eg\n"
+        "    region: 'Europe' is the label of region code emea: use emea\n"
+        "    type: 'Webinar' has the wrong letter case: use webinar\n"
+        "    name: contains the forbidden word 'test'\n"
+        "Checked 4 names against 'utm-campaign' ({date}_{region}_{type}_{gtm}[_{name}]): 2 valid, 2 invalid; "
+        "50.0% conform. 1 valid name(s) use a retired code.\n"
+    )
+    data = json.loads(run_cli(["names", "check", "utm-campaign", "--format", "json"], cwd=v2, stdin=V2_NAMES).out)
+    assert data["results"][1] == {
+        "name": "20250301_emea_webinar_cicd",
+        "valid": True,
+        "problems": [],
+        "warnings": [
+            {"code": "NAME006", "field": "gtm", "message": "'cicd' is retired (since 2025-02-01): use devsecops"}
+        ],
+        "suggestion": "20250301_emea_webinar_devsecops",
+    }
+    assert data["summary"] == {"checked": 4, "valid": 2, "invalid": 2, "retired": 1}
+    rows = list(
+        csv.reader(
+            io.StringIO(run_cli(["names", "check", "utm-campaign", "--format", "csv"], cwd=v2, stdin=V2_NAMES).out)
+        )
+    )
+    assert rows[2] == [
+        "20250301_emea_webinar_cicd",
+        "yes",
+        "warning NAME006: gtm: 'cicd' is retired (since 2025-02-01): use devsecops",
+        "20250301_emea_webinar_devsecops",
+    ]
+
+
+def test_variants_rules_and_fiscal_dates_in_names_check(v2: Path) -> None:
+    names = "20250301_VirtualConference_Summit\n20250301_ON24_VirtualConference_Summit_PARENT\n"
+    result = run_cli(["names", "check", "campaign", "-"], cwd=v2, stdin=names)
+    assert result.out.splitlines()[:3] == [
+        "<stdin>:1: '20250301_VirtualConference_Summit'",
+        "    partner: is missing",
+        "    expected '_' after the partner",
+    ]
+    rules = run_cli(["names", "check", "utm-link", "-"], cwd=v2, stdin="20250301_20250201_email_google\n")
+    assert rules.out.splitlines()[1:3] == [
+        "    end: '20250201' is before start '20250301': end must be on or after start",
+        "    source: 'google' does not go with medium 'email': use marketo",
+    ]
+    fiscal = run_cli(["names", "check", "folder", "-"], cwd=v2, stdin="Mar 2025 Webinars\nFY26 - Q5 Webinars\n")
+    assert fiscal.out.splitlines()[:5] == [
+        "<stdin>:1: 'Mar 2025 Webinars'",
+        "    quarter: 'Mar 2025' is not written 'FY'YY' - Q'N: use FY26 - Q1",
+        "    suggestion: FY26 - Q1 Webinars",
+        "<stdin>:2: 'FY26 - Q5 Webinars'",
+        "    quarter: quarter 5 does not exist",
+    ]
+
+
+def test_build_turns_switches_on_and_picks_the_variant(v2: Path) -> None:
+    built = run_cli(
+        [
+            "names",
+            "build",
+            "campaign",
+            "date=20250301",
+            "type=Virtual conference",
+            "partner=ON24",
+            "name=Summit",
+            "+_PARENT",
+        ],
+        cwd=v2,
+    )
+    assert (built.code, built.out) == (0, "20250301_ON24_VirtualConference_Summit_PARENT\n")
+    assert built.err == (
+        "mopsdocs: note: type: 'Virtual conference' is the label of type code VirtualConference: "
+        "use VirtualConference\n"
+    )
+    unknown = run_cli(["names", "build", "campaign", "date=20250301", "+PARENT"], cwd=v2)
+    assert unknown.code == 2
+    assert (
+        "'+PARENT' is not a switch of 'campaign' ({date}_{type}_{name}[_PARENT]); its switches: +_PARENT" in unknown.err
+    )
+    retired = run_cli(["names", "build", "utm-campaign", "date=eg", "region=emea", "type=webinar", "gtm=cicd"], cwd=v2)
+    assert (retired.code, retired.out) == (0, "eg_emea_webinar_cicd\n")
+    assert retired.err == "mopsdocs: note: gtm: 'cicd' is retired (since 2025-02-01): use devsecops\n"
+    broken = run_cli(
+        ["names", "build", "utm-link", "start=20250301", "end=open", "medium=cpc", "source=marketo"], cwd=v2
+    )
+    assert broken.code == 1 and "  source: 'marketo' does not go with medium 'cpc': use google, bing" in broken.err

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, assert_golden_tree, make_project, require_tool
+from conftest import DEFAULT_MKDOCS, REPO, assert_golden_tree, make_project, require_tool
 
 from mopsdocs.naming.catalogue import compile_all
 from mopsdocs.naming.jsdata import convention_data
@@ -39,12 +40,16 @@ def pages(root: Path, **kw: Any) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_project(tmp_path_factory.mktemp("example"), {"specs/naming.yaml": NAMING})
+    mkdocs = DEFAULT_MKDOCS + "      fiscal_year_start: 02-01\n"  # as the repository's mkdocs.yml
+    return make_project(tmp_path_factory.mktemp("example"), {"specs/naming.yaml": NAMING}, mkdocs)
 
 
-@pytest.mark.parametrize("name", ["edge", "example"])
+V2 = Path(__file__).parent / "cases" / "naming-v2-valid"  # every v2 feature: variants, rules, switches, ...
+
+
+@pytest.mark.parametrize("name", ["edge", "example", "v2"])
 def test_golden_pages(name: str, example_root: Path) -> None:
-    root = EDGE if name == "edge" else example_root
+    root = {"edge": EDGE, "example": example_root, "v2": V2}[name]
     actual = pages(root, repo_url="https://example.com/repo", edit_uri="edit/main/")
     folder = GOLDEN / f"{name}.out"
     assert_golden_tree(actual, folder)
@@ -102,8 +107,8 @@ def test_builder_form_has_one_control_per_field_and_the_compiled_convention(exam
         assert list(form.controls) == list(conv.fields)
         for name, f in conv.fields.items():
             assert form.controls[name] == ("select" if f.kind == "vocabulary" else "input")
-            if f.kind == "vocabulary":
-                assert form.options[name] == ["", *f.codes]
+            if f.kind == "vocabulary":  # every code but the retired ones
+                assert form.options[name] == ["", *(c for c in f.codes if c not in f.retired)]
         assert (form.outputs, form.copy_buttons) == (1, 1)
         assert json.loads(form.data) == json.loads(json.dumps(convention_data(conv)))
 
@@ -170,5 +175,69 @@ def test_the_built_page_builds_names_in_a_browser(tmp_path: Path) -> None:
             tab.fill("input[name=date]", "2021-13")
             assert output.inner_text().strip() == "date: month 13 does not exist"
             assert tab.locator("[data-name-copy]").is_disabled()
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow
+def test_the_v2_builder_controls_work_in_a_browser(tmp_path: Path) -> None:
+    """A multiple field is a list to pick several codes from, a switch a checkbox, a variant's
+    template follows the code picked, a cross-field rule is said: in Chromium, on the built page."""
+    from playwright import sync_api  # the test extra installs it
+
+    chromium = require_tool("chromium", "building names in the page in a browser")
+    root = tmp_path / "site"
+    shutil.copytree(V2, root)
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: T\ntheme: {name: material, font: false}\nplugins:\n  - mopsdocs:\n"
+        "      required_program_categories: []\n      fiscal_year_start: 02-01\n",
+        encoding="utf-8",
+    )
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert build.returncode == 0, build.stderr
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium)
+        try:
+            tab = browser.new_page()
+            tab.goto((tmp_path / "out" / "naming" / "utm-campaign" / "index.html").as_uri())
+            output = tab.locator("[data-name-output]")
+            tab.fill("input[name=date]", "eg")
+            tab.select_option("select[name=region]", ["emea", "apac"])
+            tab.select_option("select[name=type]", "webinar")
+            tab.select_option("select[name=gtm]", "devsecops")
+            assert output.inner_text().strip() == "eg_emea_apac_webinar_devsecops"
+            assert tab.locator("select[name=gtm] option[value=cicd]").count() == 0  # retired: not offered
+            tab.fill("input[name=name]", "test")
+            assert "contains the forbidden word 'test'" in output.inner_text()
+            tab.goto((tmp_path / "out" / "naming" / "campaign" / "index.html").as_uri())
+            output = tab.locator("[data-name-output]")
+            tab.fill("input[name=date]", "20250301")
+            tab.select_option("select[name=type]", "VirtualConference")
+            tab.fill("input[name=name]", "Summit")
+            assert "partner: is required" in output.inner_text()
+            tab.select_option("select[name=partner]", "ON24")
+            tab.check("input[name='+_PARENT']")
+            assert output.inner_text().strip() == "20250301_ON24_VirtualConference_Summit_PARENT"
+            tab.select_option("select[name=type]", "Webinar")
+            assert output.inner_text().splitlines()[0] == "20250301_Webinar_Summit_PARENT"
+            assert "partner: left out" in output.inner_text()
+            tab.goto((tmp_path / "out" / "naming" / "utm-link" / "index.html").as_uri())
+            output = tab.locator("[data-name-output]")
+            tab.fill("input[name=start]", "20250301")
+            tab.fill("input[name=end]", "20250201")
+            tab.select_option("select[name=medium]", "email")
+            tab.select_option("select[name=source]", "google")
+            text = output.inner_text()
+            assert "end must be on or after start" in text and "'google' does not go with medium 'email'" in text
         finally:
             browser.close()

@@ -168,6 +168,8 @@ def test_every_audit_question_is_answered_by_known_rules() -> None:
         *("PRG004", "TEAM001", "TEAM002", "TEAM003", "PRG002", "PRG007", "PRG005", "PRG006"),
         *("CH001", "CH002", "CH003", "CH004", "CH005"),
         *("SCORE001", "SCORE002", "SCORE003", "SCORE004", "SCORE005"),
+        *("STACK001", "STACK002", "STACK003"),
+        *("BL001", "BL002"),
     ]
     assert all(code in RULES for code in codes)
 
@@ -235,6 +237,9 @@ def test_audit_shows_the_rules_diagnostics_by_question_newest_first(tmp_path: Pa
         ],
         [],  # no channel specs
         [],  # no scoring models
+        [],  # no stack: no renewal decision due
+        [],  # no stack: no integration with a going tool, no overlap
+        [],  # no backlog
     ]
     # one producer: the audit shows exactly the report's diagnostics of its rules, the same text
     shown = sorted((d["code"], d["where"], d["message"]) for q in audit for d in q["problems"])

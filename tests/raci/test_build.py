@@ -8,6 +8,7 @@ appearing as literal text. The people pages link to the matrix rows.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -231,7 +232,7 @@ def test_the_stylesheet_is_shipped_and_linked(built: Path) -> None:
     css = sorted(p.relative_to(built).as_posix() for p in built.rglob("raci.css"))
     assert len(css) == 1 and css[0] in page
     text = (built / css[0]).read_text(encoding="utf-8")
-    assert "position: sticky" in text and "@media print" in text and "overflow-x: auto" in text
+    assert "position: sticky" in text and "@media print" in text and "overflow: auto" in text
 
 
 def test_column_links_in_raw_html_resolve(built: Path) -> None:
@@ -240,3 +241,13 @@ def test_column_links_in_raw_html_resolve(built: Path) -> None:
         assert f'href="{href}"' in html
         target = (built / "raci" / "ops" / href / "index.html").resolve()
         assert target.is_file(), href
+
+
+def test_matrix_pages_do_without_the_side_bars(built: Path) -> None:
+    """A matrix needs the width: Material's navigation and table of contents are hidden (front
+    matter `hide`), on matrix pages only."""
+    sidebars = re.compile(r'<div class="md-sidebar md-sidebar--(primary|secondary)"[^>]*?( hidden)?>')
+    matrix = dict(sidebars.findall((built / "raci" / "ops" / "index.html").read_text(encoding="utf-8")))
+    assert matrix == {"primary": " hidden", "secondary": " hidden"}
+    person = dict(sidebars.findall((built / "people" / "ana" / "index.html").read_text(encoding="utf-8")))
+    assert person == {"primary": "", "secondary": ""}

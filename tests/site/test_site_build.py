@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from sitetools import LIFECYCLE, SITE_TESTS, mini_project, read_page, run_tool, tree
+from sitetools import LIFECYCLE, SITE_TESTS, Page, mini_project, read_page, run_tool, tree
 
 from mopsdocs.site.diagram_cache import project_cache_dir
 
@@ -232,3 +232,122 @@ def test_the_repository_example_site_builds_strict(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "lifecycle" / "lead" / "index.html").is_file()
     assert (tmp_path / "site" / "site" / "index.html").is_file()  # the user guide of the site
     assert (tree(REPO / "docs"), tree(REPO / "specs")) == before
+
+
+# --------------------------------------------------------------------------- generated HTML blocks
+
+RACI_AND_PROGRAM = {
+    "specs/team.yaml": """\
+        kind: team
+        teams:
+          - {id: mops, name: "Ops <b>&amp;</b> *Co*"}
+          - {id: sales, name: Sales}
+        roles:
+          - {id: admin, name: "Admin | [x](javascript:alert(1)) {{ 7*7 }}", team: mops}
+          - {id: sdr, name: SDR, team: sales}
+        people:
+          - {id: maude, name: Maude, roles: [admin]}
+          - {id: sam, name: Sam, roles: [sdr]}
+          - {id: gone, name: Gone, roles: [admin], active: false}
+        """,
+    "specs/raci.yaml": """\
+        kind: raci
+        id: ops
+        name: Ops RACI
+        activities:
+          - {id: sync, name: "Sync <i>CRM</i> `now`", group: "G & H", assign: {admin: A/R, gone: I}}
+        """,
+    "specs/program.yaml": """\
+        kind: program
+        id: dedupe
+        name: "De-dup <weekly>"
+        category: deduplication
+        status: active
+        owner: admin
+        trigger: {type: batch, schedule: "daily 02:00"}
+        reviewed: {on: 2024-01-02, every: 90d}
+        """,
+}
+
+
+def _article(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text[text.index("<article") : text.index("</article>")]
+
+
+def _built(page: str, directory_urls: bool) -> str:
+    """Where MkDocs writes the page `page` (its path without `.md`)."""
+    if page.endswith("index") or not directory_urls:
+        return f"{page}.html"
+    return f"{page}/index.html"
+
+
+def _shown(page: Path) -> list[tuple[str, dict[str, str], str]]:
+    """What a page shows in its tables, links and code: tag, attributes and text of each."""
+    article = Page()
+    article.feed(_article(page))
+    tags = ("table", "thead", "tbody", "tr", "td", "th", "a", "code")
+    return [(e.tag, e.attrs, e.text) for e in article.elements if e.tag in tags]
+
+
+def _links(page: Path) -> list[str]:
+    return [e.attrs["href"] for e in read_page(page).all("a") if "href" in e.attrs]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_html_blocks_skip_markdown_and_show_what_markdown_would(tmp_path: Path, directory_urls: bool) -> None:
+    """The plugin hands a generated page's finished HTML blocks over without Markdown. The same
+    Markdown built by MkDocs alone (Markdown copying the blocks through) shows the same page."""
+    extra = "" if directory_urls else "use_directory_urls: false\n"
+    root = mini_project(tmp_path / "p", RACI_AND_PROGRAM, extra_config=extra)
+    proc = run_tool("mkdocs", ["build", "--strict", "-d", str(tmp_path / "site")], cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    # the same pages as hand-written Markdown files, built by MkDocs without the plugin
+    from mopsdocs.pipeline import load_project
+    from mopsdocs.site.context import SiteContext
+    from mopsdocs.site.generate import generate
+
+    project, report = load_project(root)
+    site = SiteContext(project, report, render_svg=lambda dot: "<svg></svg>", use_directory_urls=directory_urls)
+    plain = tmp_path / "plain"
+    for g in generate(project, site):
+        (plain / "docs" / g.page.path).parent.mkdir(parents=True, exist_ok=True)
+        (plain / "docs" / g.page.path).write_text(g.markdown, encoding="utf-8")
+    (plain / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    config = f"site_name: Plain\ntheme: {{name: material, font: false}}\nmarkdown_extensions: [attr_list]\n{extra}"
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    proc = run_tool("mkdocs", ["build", "-d", str(tmp_path / "plain-site")], cwd=plain)
+    assert proc.returncode == 0, proc.stderr
+    for page in ("people/index", "people/admin", "people/mops", "people/maude", "programs/dedupe"):
+        built = _built(page, directory_urls)
+        ours, theirs = tmp_path / "site" / built, tmp_path / "plain-site" / built
+        assert "mopsdocs:html" not in ours.read_text(encoding="utf-8"), page
+        assert read_page(ours).all("table"), page
+        assert _shown(ours) == _shown(theirs), page
+    admin = read_page(tmp_path / "site" / _built("people/admin", directory_urls))
+    cells = [e.text for e in admin.all("td")]
+    assert "Sync <i>CRM</i> `now`" in cells and "G & H" in cells  # spec text shown as written, never markup
+    assert not admin.all("i") and "javascript:" not in " ".join(_links(tmp_path / "site" / "people" / "index.html"))
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_links_in_html_blocks_lead_to_pages_and_anchors_that_exist(tmp_path: Path, directory_urls: bool) -> None:
+    """MkDocs does not check links in raw HTML: every one of the generated pages' links must land."""
+    extra = "" if directory_urls else "use_directory_urls: false\n"
+    root = mini_project(tmp_path / "p", RACI_AND_PROGRAM, extra_config=extra)
+    site = tmp_path / "site"
+    proc = run_tool("mkdocs", ["build", "--strict", "-d", str(site)], cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    checked = 0
+    for page in sorted((site / "people").rglob("*.html")) + sorted((site / "programs").rglob("*.html")):
+        for href in _links(page):
+            if re.match(r"^[a-z]+:|^#|^/", href) or "assets/" in href:
+                continue
+            target, _, anchor = href.partition("#")
+            path = (page.parent / target).resolve()
+            path = path / "index.html" if path.is_dir() or target.endswith("/") or not target else path
+            assert path.is_file(), f"{page.relative_to(site)}: {href}"
+            if anchor:
+                assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), f"{page.relative_to(site)}: {href}"
+            checked += 1
+    assert checked > 20

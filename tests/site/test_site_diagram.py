@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import graphviz
 import pytest
@@ -291,3 +293,86 @@ def test_stage_ids_can_never_merge_with_legend_nodes(tmp_path: Path) -> None:
     assert report.errors == 0
     svg = finish_svg(find_renderer().render(lifecycle_dot(project, project.lifecycles["lead"])))
     assert set(stage_nodes(svg_tree(svg))) == {"known", "legend", "customer", "legend_progress"}
+
+
+# --------------------------------------------------------------------------- labels and legend
+
+_NUMBERS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def _text_box(text: ET.Element) -> tuple[float, float, float, float]:
+    """A Graphviz <text>'s box (left, top, right, bottom), from its anchor point and font size
+    (Helvetica averages under 0.6 em a character)."""
+    x, y, size = float(text.get("x", "0")), float(text.get("y", "0")), float(text.get("font-size", "14"))
+    width = 0.6 * size * len(text.text or "")
+    left = {"start": x, "end": x - width}.get(text.get("text-anchor", "middle"), x - width / 2)
+    return left, y - size, left + width, y + 0.25 * size
+
+
+def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """How far apart two boxes are (0 when they touch or overlap)."""
+    return math.hypot(max(b[0] - a[2], 0, a[0] - b[2]), max(b[1] - a[3], 0, a[1] - b[3]))
+
+
+def _gap(box: tuple[float, float, float, float], points: list[tuple[float, float]]) -> float:
+    """How far the nearest point of a line is from a box (0 inside it)."""
+    return min(math.hypot(max(box[0] - x, 0, x - box[2]), max(box[1] - y, 0, y - box[3])) for x, y in points)
+
+
+def _labels_and_lane_titles(svg: str) -> tuple[list[tuple[str, tuple[float, float, float, float], float]], list[Any]]:
+    tree = svg_tree(svg)
+    titles = [
+        _text_box(t) for g in tree.iter(f"{SVG}g") if "lane" in g.get("class", "").split() for t in g.iter(f"{SVG}text")
+    ]
+    labels = []
+    for g in tree.iter(f"{SVG}g"):
+        classes = g.get("class", "").split()
+        if "transition" not in classes:
+            continue
+        path = g.find(f".//{SVG}path")
+        assert path is not None
+        numbers = [float(n) for n in _NUMBERS.findall(path.get("d", ""))]
+        points = list(zip(numbers[::2], numbers[1::2], strict=False))
+        for text in g.iter(f"{SVG}text"):
+            box = _text_box(text)
+            labels.append((text.text or "", box, _gap(box, points)))
+    return labels, titles
+
+
+@pytest.mark.parametrize("which", ["dot", "graphviz-pure"])
+def test_edge_labels_sit_beside_their_own_edge_and_never_on_a_lane_title(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    if which == "graphviz-pure":
+        request.getfixturevalue("no_dot_on_path")
+    else:
+        require_tool("dot", "the system Graphviz renderer")
+    project, _ = load_project(REPO)
+    renderer = find_renderer()
+    assert renderer.kind == which
+    labels, titles = _labels_and_lane_titles(renderer.render(lifecycle_dot(project, project.lifecycles["lead"])))
+    assert sorted(text for text, _, _ in labels) == ["SLA 24h", "SLA 24h", "SLA 24h", "SLA 4bh", "SLA 72h", "after 30d"]
+    assert len(titles) == 3  # Marketing Operations, Sales Development, Sales
+    for text, box, gap in labels:
+        assert gap <= 20, f"{text!r} is {gap:.0f} pt from its edge"
+        # clear of every lane title: placed after the layout (`xlabel`), "SLA 72h" came within
+        # 1 pt of "Sales" with dot and touched it with graphviz-pure
+        clearance = min(_apart(box, title) for title in titles)
+        assert clearance >= 8, f"{text!r} is {clearance:.0f} pt from a lane title"
+
+
+def test_the_legend_lists_only_what_the_diagram_draws(tmp_path: Path) -> None:
+    from mopsdocs.site.context import SiteContext
+    from mopsdocs.site.families.lifecycle import lifecycle_context
+
+    root = mini_project(tmp_path / "p")  # progress and disqualify; a detour; a hand-off; no queue
+    project, report = load_project(root)
+    site = SiteContext(project, report, render_svg=lambda dot: "<svg></svg>")
+    legend = lifecycle_context(project, site, project.lifecycles["lead"])["legend"]
+    assert legend == {"edges": ["progress", "disqualify"], "looks": ["initial", "terminal", "detour", "handoff"]}
+    example, report = load_project(REPO)
+    site = SiteContext(example, report, render_svg=lambda dot: "<svg></svg>")
+    legend = lifecycle_context(example, site, example.lifecycles["lead"])["legend"]
+    assert legend["edges"] == ["progress", "recycle", "disqualify", "reopen", "timeout", "override"]
+    assert legend["looks"] == ["initial", "terminal", "detour", "queue", "handoff"]
+    assert "cluster_legend" not in lifecycle_dot(example, example.lifecycles["lead"])  # not drawn in the picture

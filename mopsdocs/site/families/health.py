@@ -19,8 +19,9 @@ from ...config import Settings
 from ...diagnostics import Diagnostic
 from ...program_model import review_status
 from ...project import Project
+from ...stack_model import due_since
 from ..context import SiteContext
-from ..pages import HEALTH, Page, lifecycle_path, program_path, raci_path
+from ..pages import HEALTH, STACK_PAGE, Page, backlog_path, lifecycle_path, program_path, raci_path
 from .reference import RULES
 
 TEMPLATE = "health.md.j2"
@@ -42,6 +43,14 @@ AUDIT: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Do the scoring models use tokens, and does each threshold take the actions it should?",
         ("SCORE001", "SCORE002", "SCORE003", "SCORE004", "SCORE005"),
     ),
+    # the playbook's stack review (section 5)
+    ("Is every renewal decided before its notice deadline?", ("STACK001",)),
+    (
+        "Does any integration hang on a tool being retired, and which tools do the same job?",
+        ("STACK002", "STACK003"),
+    ),
+    # the playbook's prioritising (section 1)
+    ("Is the backlog ranked by impact and effort, with its dues kept?", ("BL001", "BL002")),
 )
 
 Spans = dict[str, list[tuple[int, specs.Spec]]]  # spec file -> (first line, spec) of each document
@@ -133,6 +142,8 @@ def _note(project: Project, codes: tuple[str, ...]) -> str | None:
 
 def _since(project: Project, d: Diagnostic, spec: specs.Spec | None) -> _dt.date | None:
     """When the problem began, where the model knows: a review's due date, the day an owner left."""
+    if d.code == "STACK001":  # (v2) the day the tool's review window opened
+        return due_since(project, d.location)
     if not isinstance(spec, specs.ProgramSpec):
         return None
     if d.code == "PRG002":
@@ -189,6 +200,8 @@ def _entity(
 
 
 def _page_of(project: Project, site: SiteContext, spec: specs.Spec | None) -> str | None:
+    if isinstance(spec, specs.StackSpec) and project.stacks.get(spec.id) is spec and site.has_family("stack"):
+        return STACK_PAGE  # (v2)
     entity = _entity(project, spec)
     if isinstance(entity, specs.LifecycleSpec):
         return lifecycle_path(entity.id)
@@ -196,4 +209,6 @@ def _page_of(project: Project, site: SiteContext, spec: specs.Spec | None) -> st
         return raci_path(entity.id)
     if isinstance(entity, specs.ProgramSpec) and site.has_family("programs"):
         return program_path(entity.id)
+    if isinstance(entity, specs.BacklogSpec) and site.has_family("backlog"):
+        return backlog_path(entity.id)  # (v2)
     return None

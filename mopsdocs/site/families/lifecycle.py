@@ -19,9 +19,13 @@ from ..context import SiteContext
 from ..diagram import lifecycle_dot
 from ..lifecycle_view import LifecycleView, StageView, TransitionView, lifecycle_view, party_name
 from ..pages import Page, lifecycle_path, party_path, program_path, scoring_path, threshold_anchor
+from .raci import extra_label
 
 TEMPLATE = "lifecycle.md.j2"
 NAV = ("Lifecycles",)
+# Material's navigation bar is hidden on lifecycle pages (front matter): the stage and transition
+# tables need the width of a laptop screen; the table of contents (one entry per stage) stays
+HIDE = ("navigation",)
 
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
@@ -49,6 +53,7 @@ def lifecycle_context(project: Project, site: SiteContext, lc: specs.LifecycleSp
         # SVG drawn by Graphviz from DOT whose every value was escaped (site.diagram): markup by construction
         "diagram": Markup(site.svg(lifecycle_dot(project, lc))) if view.stages else None,  # noqa: S704
         "diagram_alt": diagram_alt(view),
+        "legend": {"edges": list(view.kinds), "looks": list(view.looks)},
         "platforms": platforms,
         "stages": [_stage(project, site, view, s, platforms) for s in view.stages],
         "transitions": [_transition(project, site, view, t) for t in view.transitions],
@@ -56,6 +61,8 @@ def lifecycle_context(project: Project, site: SiteContext, lc: specs.LifecycleSp
         "source": source,
         "source_url": site.edit_url(source),
         "spec_path": source,  # the plugin points the page's edit button at this file
+        "hide": HIDE,
+        "with_reasons": any(s.stage.reasons or s.stage.reason_required for s in view.stages),
     }
 
 
@@ -65,12 +72,13 @@ def anchor(stage_id: str) -> str:
 
 
 def extras(entity: specs.Spec) -> list[dict[str, str]]:
-    """`x-` keys as (key, text) pairs, sorted; structured values as compact JSON."""
+    """`x-` keys as key, label ("Turnaround" for `x-turnaround`) and text, sorted by key;
+    structured values as compact JSON."""
     out = []
     for key in sorted(entity.extras):
         value = entity.extras[key]
         text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-        out.append({"key": key, "value": text})
+        out.append({"key": key, "label": extra_label(key), "value": text})
     return out
 
 
@@ -143,6 +151,7 @@ def _stage(
         "platform_values": [value_text(st.values[p]) if p in st.values else "" for p in platforms],
         "value_pairs": [{"platform": p, "value": value_text(st.values[p])} for p in platforms if p in st.values],
         "reason_required": st.reason_required,
+        "reason_codes": ", ".join(r.code for r in st.reasons),
         "reasons": [_reason(r) for r in st.reasons],
         "incoming": [_transition(project, site, view, t) for t in view.incoming(st.id)],
         "outgoing": [_transition(project, site, view, t) for t in view.outgoing(st.id)],

@@ -15,8 +15,8 @@ from markupsafe import Markup
 from ... import specs
 from ...channel_model import channel_by_code
 from ...naming.catalogue import compile_all
-from ...naming.compiler import CompiledConvention, field_kind
-from ...naming.fields import describe_class
+from ...naming.compiler import CompiledConvention, cased, field_kind
+from ...naming.fields import alternative_words, describe_class
 from ...naming.jsdata import convention_data, script_json
 from ...project import Project
 from ..context import SiteContext
@@ -33,8 +33,12 @@ class FieldRow:
     optional: bool
     description: str | None
     vocabulary: str | None  # anchor of its vocabulary section
-    options: tuple[tuple[str, str], ...]  # (code, label) for the builder's <select>
+    options: tuple[tuple[str, str], ...]  # (code, label) for the builder's <select>; retired codes left out
     placeholder: str
+    separator: str | None = None  # a multiple field: the builder's <select multiple> joins codes with it
+    fiscal: bool = False
+    case: str | None = None  # upper, lower or any: the field's own letter case rule
+    only_with: tuple[str, ...] = ()  # a field of some variants' templates only: their codes
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,9 @@ class ValueRow:
     aliases: str
     description: str | None
     path: str | None = None  # the channel page of a channel vocabulary's code
+    retired: bool = False
+    retired_on: str | None = None
+    replaced_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class VocabularyView:
     anchor: str
     description: str | None
     values: tuple[ValueRow, ...]
+    has_retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,19 @@ class ConventionView:
     form_id: str
     source: str
     edit_url: str | None
+    switches: tuple[str, ...] = ()  # optional groups without a field: checkboxes in the builder
+    fiscal_year_start: str = "01-01"
+    variant_field: str | None = None
+    variants: tuple[tuple[str, str], ...] = ()  # (code, its template)
+    rules: tuple[RuleView, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleView:
+    field: str
+    after: str | None
+    allowed_with: tuple[tuple[str, str, tuple[str, ...]], ...]  # (other field, its code, codes allowed)
+    description: str | None
 
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
@@ -88,7 +109,8 @@ def view(
     problems: list[Any],
 ) -> ConventionView:
     source = project.loc(conv).path
-    # template order (the order of `fields:` is only the order keys happen to be written in)
+    # template order (the order of `fields:` is only the order keys happen to be written in;
+    # with variants, the default template's fields come first, then the variants' own)
     order = list(compiled.fields) if compiled else sorted(conv.fields)
     fields = [conv.fields[n] for n in order if n in conv.fields]
     vocab_ids = [
@@ -111,6 +133,23 @@ def view(
         form_id=f"name-builder-{conv.id}",
         source=source,
         edit_url=site.edit_url(source),
+        switches=compiled.switches if compiled is not None else (),
+        fiscal_year_start=project.settings.fiscal_year_start,
+        variant_field=conv.variants.field if conv.variants is not None else None,
+        variants=tuple(conv.variants.templates.items()) if conv.variants is not None else (),
+        rules=tuple(
+            RuleView(
+                r.field,
+                r.after,
+                tuple(
+                    (other, code, tuple(allowed))
+                    for other, by_code in (r.allowed_with or {}).items()
+                    for code, allowed in by_code.items()
+                ),
+                r.description,
+            )
+            for r in conv.rules
+        ),
     )
 
 
@@ -125,10 +164,14 @@ def _vocabulary(project: Project, site: SiteContext, vocab: specs.Vocabulary) ->
             ", ".join(v.aliases),
             v.description,
             channel_path(channels[v.code]) if v.code in channels else None,
+            v.retired,
+            v.retired_on,
+            v.replaced_by,
         )
         for v in vocab.values
     )
-    return VocabularyView(vocab.id, vocab.name, f"vocabulary-{vocab.id}", vocab.description, values)
+    has_retired = any(v.retired for v in values)
+    return VocabularyView(vocab.id, vocab.name, f"vocabulary-{vocab.id}", vocab.description, values, has_retired)
 
 
 def _field_row(project: Project, conv: specs.Convention, name: str, compiled: CompiledConvention | None) -> FieldRow:
@@ -138,20 +181,51 @@ def _field_row(project: Project, conv: specs.Convention, name: str, compiled: Co
     options: tuple[tuple[str, str], ...] = ()
     anchor = None
     placeholder = ""
+    separator = None
     if kind == "vocabulary" and spec.vocabulary in project.vocabularies:
         vocab = project.vocabularies[spec.vocabulary]
-        options = tuple((v.code, v.label or "") for v in vocab.values)
+        # a field's `case` writes the codes its way; retired codes are not offered
+        options = tuple((cased(v.code, spec.case), v.label or "") for v in vocab.values if not v.retired)
         anchor = f"vocabulary-{vocab.id}"
         rule = f"a code of {vocab.name} ({len(vocab.values)} codes)"
+        if spec.multiple is not None and cf is not None and cf.multiple is not None:
+            separator = cf.multiple[0]
+            rule = f"1 to {cf.multiple[1]} different codes of {vocab.name}, joined by '{separator}'"
     elif kind == "date":
-        placeholder = spec.format or "YYYY-MM-DD"
-        rule = f"a date written {placeholder}"
+        placeholder = spec.format or ("YYYY-qN" if spec.fiscal else "YYYY-MM-DD")
+        rule = f"a {'fiscal ' if spec.fiscal else ''}date written {placeholder}"
     elif kind == "number":
         rule = _number_rule(spec)
+    elif kind == "choice" and cf is not None:
+        words = [alternative_words(c) for c in cf.choices]
+        rule = " or ".join(words)
+        shapes = [c.date_format.source if c.date_format else c.literal for c in cf.choices]
+        placeholder = " or ".join(p for p in shapes if p)
+    elif kind == "choice":
+        rule = "one of its alternatives"
     else:
         rule = _text_rule(spec, cf)
     optional = cf.optional if cf is not None else False
-    return FieldRow(name, kind, rule, optional, spec.description, anchor, options, placeholder)
+    only_with: tuple[str, ...] = ()
+    if compiled is not None and compiled.variants and name not in compiled.variants[0][1].fields:
+        only_with = tuple(code for code, sub in compiled.variants[1:] if code is not None and name in sub.fields)
+        optional = optional or all(
+            sub.fields[name].optional for code, sub in compiled.variants[1:] if name in sub.fields
+        )
+    return FieldRow(
+        name,
+        kind,
+        rule,
+        optional,
+        spec.description,
+        anchor,
+        options,
+        placeholder,
+        separator,
+        spec.fiscal,
+        spec.case,
+        only_with,
+    )
 
 
 def _number_rule(spec: specs.NameField) -> str:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from ... import durations, specs
 from ...project import Party, Project
 from ...raci.model import WORDS, from_spec
+from ...stack_model import TOOL_CATEGORY_WORDS
 from ..context import SiteContext
 from ..nav import SECTION_LIMIT
-from ..pages import PEOPLE_INDEX, Page, lifecycle_path, party_path, program_path, raci_path
-from .raci import activity_pages, extras_of, row_anchor
+from ..pages import PEOPLE_INDEX, STACK_PAGE, Page, lifecycle_path, party_path, program_path, raci_path
+from .raci import activity_pages, extras_of, row_anchor, turnaround
 
 NAV = ("People",)
 KIND_LABEL = {"team": "Team", "role": "Role", "person": "Person", "queue": "Queue"}
@@ -65,6 +66,7 @@ class Duty:
     anchor: str  # the activity's row in the matrix
     row_path: str | None  # the page that row is on: the matrix's, or that of its part (a big matrix)
     via: PartyRef | None  # the role (or team) the letter is inherited from; None when direct
+    sla: str | None = None  # (v2) the activity's turnaround in words, for its R and A (raci.turnaround)
 
 
 @dataclass(frozen=True)
@@ -119,18 +121,20 @@ class PartyView:
     extras: tuple[tuple[str, str], ...]
     source: str
     edit_url: str | None
+    tools: tuple[Owned, ...] = ()  # (v2) martech tools it owns, linked to their section of stack/
 
 
 # --------------------------------------------------------------------------- pages
 
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
-    out = [index_page(project, site)]
+    directory = Directory(project, site)
+    out = [index_page(project, site, directory)]
     kinds = (list(project.teams), list(project.roles), list(project.people), list(project.queues))
     for kind_order, ids in enumerate(kinds, start=1):
         by_team = kind_order > 1 and len(ids) > SECTION_LIMIT
         for party_id in ids:
-            v = view(project, site, party_id)
+            v = view(project, site, party_id, directory)
             nav, order = KIND_NAV[v.ref.kind or "person"], kind_order
             if by_team:  # too many for one section of the navigation: one per team, in spec order
                 nav, order = _team_section(project, party_id, nav, kind_order)
@@ -157,34 +161,22 @@ def _team_section(
     return (*nav, "No team"), kind_order * 10_000 + len(teams)
 
 
-def index_page(project: Project, site: SiteContext) -> Page:
+def index_page(project: Project, site: SiteContext, directory: Directory | None = None) -> Page:
+    d = directory or Directory(project, site)
+
     def by_name(rows: list[IndexRow]) -> list[IndexRow]:
         return sorted(rows, key=lambda r: (r.ref.name.casefold(), r.ref.id))
 
     def refs(ids: list[str]) -> tuple[PartyRef, ...]:
-        return tuple(ref(project, site, i) for i in ids)
+        return tuple(d.ref(i) for i in ids)
 
-    teams = [
-        IndexRow(ref(project, site, t), None, refs(_team_roles(project, t)), refs(_team_people(project, t)))
-        for t in project.teams
-    ]
-    roles = [
-        IndexRow(ref(project, site, r), _team_ref(project, site, r), (), _holders(project, site, r))
-        for r in project.roles
-    ]
+    teams = [IndexRow(d.ref(t), None, refs(d.team_roles[t]), refs(d.team_people[t])) for t in project.teams]
+    roles = [IndexRow(d.ref(r), d.team_ref(r), (), refs(d.holders[r])) for r in project.roles]
     people = [
-        IndexRow(
-            ref(project, site, p),
-            _team_ref(project, site, p),
-            refs([r for r in project.people[p].roles if r in project.roles]),
-            (),
-        )
+        IndexRow(d.ref(p), d.team_ref(p), refs([r for r in project.people[p].roles if r in project.roles]), ())
         for p in project.people
     ]
-    queues = [
-        IndexRow(ref(project, site, q.id), _team_ref(project, site, q.id), (), (), q.platform, q.value)
-        for q in project.queues.values()
-    ]
+    queues = [IndexRow(d.ref(q.id), d.team_ref(q.id), (), (), q.platform, q.value) for q in project.queues.values()]
     context = {"teams": by_name(teams), "roles": by_name(roles), "people": by_name(people), "queues": by_name(queues)}
     return Page(PEOPLE_INDEX, "People", "people_index.md.j2", context, nav=NAV, order=0)
 
@@ -201,25 +193,6 @@ def ref(project: Project, site: SiteContext, party_id: str) -> PartyRef:
     return PartyRef(party_id, party.name, project.party_kind(party_id), path, active)
 
 
-def _team_ref(project: Project, site: SiteContext, party_id: str) -> PartyRef | None:
-    team = project.team_of(party_id)
-    return ref(project, site, team) if team in project.teams else None
-
-
-def _team_roles(project: Project, team_id: str) -> list[str]:
-    return [r.id for r in project.roles.values() if r.team == team_id]
-
-
-def _team_people(project: Project, team_id: str) -> list[str]:
-    """People holding any role of the team (a person's own team is that of its first role)."""
-    roles = set(_team_roles(project, team_id))
-    return [p.id for p in project.people.values() if roles.intersection(p.roles)]
-
-
-def _holders(project: Project, site: SiteContext, role_id: str) -> tuple[PartyRef, ...]:
-    return tuple(ref(project, site, p.id) for p in project.people.values() if role_id in p.roles)
-
-
 def sources(project: Project, party_id: str) -> list[str]:
     """The party itself, then the parties whose letters it inherits: a person's roles (unless the
     person has left), a team's roles."""
@@ -227,48 +200,164 @@ def sources(project: Project, party_id: str) -> list[str]:
     if isinstance(party, specs.Person):
         inherited = [r for r in party.roles if r in project.roles] if project.is_active(party) else []
     elif isinstance(party, specs.Team):
-        inherited = _team_roles(project, party_id)
+        inherited = [r.id for r in project.roles.values() if r.team == party_id]
     else:
         inherited = []
     return [party_id, *dict.fromkeys(inherited)]
 
 
+# --------------------------------------------------------------------------- the whole project, once
+
+
+@dataclass(frozen=True)
+class _Letter:
+    """A letter one party holds in one matrix row: what a `Duty` shows, found once per build."""
+
+    position: tuple[int, int]  # (matrix, row): the order of the tables on a party's page
+    letter: str
+    matrix_id: str
+    activity_name: str
+    group: str | None
+    matrix_name: str
+    matrix_path: str | None
+    anchor: str
+    row_path: str | None
+    sla: str | None  # (v2) the activity's turnaround, shown to its R and A
+
+
+@dataclass(frozen=True)
+class _Program:
+    spec: specs.ProgramSpec
+    owners: tuple[str, ...]
+    path: str | None
+    where: str
+
+
+class Directory:
+    """What the party pages need from the whole project, worked out once per build: every party's
+    reference, letters and programs, who holds which role, the teams' roles and people.
+
+    Each party page then reads only its own entries. (Working them out per page re-resolved every
+    matrix and re-sorted every program once per party: 366 times on a 366-party site, most of
+    the time the people pages took to generate.)
+    """
+
+    def __init__(self, project: Project, site: SiteContext) -> None:
+        self.project = project
+        self.site = site
+        self._refs: dict[str, PartyRef] = {}
+        self.team_roles: dict[str, list[str]] = {t: [] for t in project.teams}
+        for role in project.roles.values():
+            if role.team in self.team_roles:
+                self.team_roles[role.team].append(role.id)
+        self.holders: dict[str, list[str]] = {r: [] for r in project.roles}
+        for person in project.people.values():
+            for role_id in dict.fromkeys(person.roles):
+                if role_id in self.holders:
+                    self.holders[role_id].append(person.id)
+        self.team_people: dict[str, list[str]] = {}
+        for team, roles in self.team_roles.items():  # a person holding any role of the team, in spec order
+            held = {p for r in roles for p in self.holders[r]}
+            self.team_people[team] = [p for p in project.people if p in held]
+        self.calendar = project.settings.business_calendar()
+        self.letters = self._letters()
+        self.programs = self._programs()
+        self.programs_of: dict[str, list[int]] = {}
+        for n, program in enumerate(self.programs):
+            for owner in program.owners:
+                self.programs_of.setdefault(owner, []).append(n)
+        self.lifecycles = sorted(project.lifecycles.values(), key=lambda lc: (lc.name.casefold(), lc.id))
+
+    def ref(self, party_id: str) -> PartyRef:
+        found = self._refs.get(party_id)
+        if found is None:
+            found = self._refs[party_id] = ref(self.project, self.site, party_id)
+        return found
+
+    def team_ref(self, party_id: str) -> PartyRef | None:
+        team = self.project.team_of(party_id)
+        return self.ref(team) if team in self.project.teams else None
+
+    def _letters(self) -> dict[str, list[_Letter]]:
+        project, site = self.project, self.site
+        out: dict[str, list[_Letter]] = {}
+        matrices = sorted(project.racis, key=lambda m: (project.racis[m].name.casefold(), m))
+        for m, matrix_id in enumerate(matrices):
+            spec = project.racis[matrix_id]
+            path = raci_path(matrix_id) if site.has_family("raci") else None
+            matrix = from_spec(project, spec)
+            rows_at = activity_pages(matrix) if path else {}
+            activities = project.activities.get(matrix_id, {})
+            for r, row in enumerate(matrix.grouped_rows()):
+                activity = activities.get(row.id)
+                sla = turnaround(activity.sla, self.calendar) if activity is not None else None
+                for party_id, letter in row.assign.items():
+                    if letter in WORDS:
+                        out.setdefault(party_id, []).append(
+                            _Letter(
+                                (m, r),
+                                letter,
+                                matrix_id,
+                                row.name,
+                                row.group,
+                                spec.name,
+                                path,
+                                row_anchor(row.id),
+                                rows_at.get(row.id),
+                                sla if letter in ("R", "A", "A/R") else None,
+                            )
+                        )
+        return out
+
+    def _programs(self) -> list[_Program]:
+        project, site = self.project, self.site
+        out = []
+        for program_id in sorted(project.programs, key=lambda x: (project.programs[x].name.casefold(), x)):
+            program = project.programs[program_id]
+            path = program_path(program_id) if site.has_family("programs") else None
+            category = CATEGORY_WORDS.get(program.category, program.category.replace("-", " "))
+            out.append(_Program(program, specs.owner_ids(program.owner), path, f"{category}, {program.status}"))
+        return out
+
+
 # --------------------------------------------------------------------------- the party page
 
 
-def view(project: Project, site: SiteContext, party_id: str) -> PartyView:
+def view(project: Project, site: SiteContext, party_id: str, directory: Directory | None = None) -> PartyView:
+    d = directory or Directory(project, site)
     party = project.parties[party_id]
-    me = ref(project, site, party_id)
+    me = d.ref(party_id)
     who = sources(project, party_id)
-    duties = list(_duties(project, site, party_id, who))
-    stages, transitions = _lifecycle_ownership(project, site, party_id, who)
-    programs = tuple(_programs(project, site, party_id, who))
-    direct_work = sum(1 for d in duties if d.via is None and d.letter in ("R", "A", "A/R"))
+    duties = list(_duties(d, party_id, who))
+    stages, transitions = _lifecycle_ownership(d, party_id, who)
+    programs = tuple(_programs(d, party_id, who))
+    tools = tuple(_tools(d, party_id, who))
+    direct_work = sum(1 for x in duties if x.via is None and x.letter in ("R", "A", "A/R"))
     direct_work += sum(1 for o in (*stages, *transitions, *programs) if o.via is None)
     kind = project.party_kind(party_id) or "person"
     if isinstance(party, specs.Person):
-        roles = tuple(ref(project, site, r) for r in party.roles if r in project.roles)
+        roles = tuple(d.ref(r) for r in party.roles if r in project.roles)
         people: tuple[PartyRef, ...] = ()
     elif isinstance(party, specs.Team):
-        roles = tuple(ref(project, site, r) for r in _team_roles(project, party_id))
-        people = tuple(ref(project, site, p) for p in _team_people(project, party_id))
+        roles = tuple(d.ref(r) for r in d.team_roles[party_id])
+        people = tuple(d.ref(p) for p in d.team_people[party_id])
     else:
-        roles, people = (), _holders(project, site, party_id)
+        roles, people = (), tuple(d.ref(p) for p in d.holders.get(party_id, ()))
     return PartyView(
         ref=me,
         kind_label=KIND_LABEL[kind],
         party=party,
         email=getattr(party, "email", None),
         left_on=getattr(party, "left_on", None),
-        team=_team_ref(project, site, party_id) if kind != "team" else None,
+        team=d.team_ref(party_id) if kind != "team" else None,
         roles=roles,
         people=people,
         inactive=not me.active,
-        inherits=tuple(ref(project, site, s) for s in who[1:]),
+        inherits=tuple(d.ref(s) for s in who[1:]),
         sections=tuple(
-            DutySection(letter, title, tuple(d for d in duties if d.letter == letter))
+            DutySection(letter, title, tuple(x for x in duties if x.letter == letter))
             for letter, title in SECTIONS
-            if any(d.letter == letter for d in duties)
+            if any(x.letter == letter for x in duties)
         ),
         counts=_counts(duties),
         stages=stages,
@@ -278,6 +367,7 @@ def view(project: Project, site: SiteContext, party_id: str) -> PartyView:
         extras=extras_of(party),
         source=project.document_of(party).path,
         edit_url=site.edit_url(project.document_of(party).path),
+        tools=tools,
     )
 
 
@@ -290,63 +380,63 @@ def _counts(duties: list[Duty]) -> dict[str, int]:
     return {"A": count("A", "A/R"), "R": count("R", "A/R"), "C": count("C"), "I": count("I")}
 
 
-def _via(project: Project, site: SiteContext, party_id: str, source: str) -> PartyRef | None:
-    return None if source == party_id else ref(project, site, source)
+def _via(d: Directory, party_id: str, source: str) -> PartyRef | None:
+    return None if source == party_id else d.ref(source)
 
 
-def _duties(project: Project, site: SiteContext, party_id: str, who: list[str]) -> Iterator[Duty]:
-    """Every letter the party (or a party it inherits from) holds, matrix by matrix, in row order."""
-    for matrix_id in sorted(project.racis, key=lambda m: (project.racis[m].name.casefold(), m)):
-        spec = project.racis[matrix_id]
-        path = raci_path(matrix_id) if site.has_family("raci") else None
-        matrix = from_spec(project, spec)
-        rows_at = activity_pages(matrix) if path else {}
-        for row in matrix.grouped_rows():
-            for source in who:
-                letter = row.assign.get(source)
-                if letter in WORDS:
-                    yield Duty(
-                        letter,
-                        matrix_id,
-                        row.name,
-                        row.group,
-                        spec.name,
-                        path,
-                        row_anchor(row.id),
-                        rows_at.get(row.id),
-                        _via(project, site, party_id, source),
-                    )
+def _duties(d: Directory, party_id: str, who: list[str]) -> Iterator[Duty]:
+    """Every letter the party (or a party it inherits from) holds, matrix by matrix, in row order
+    (a row held through two sources: the party's own letter first, then its roles' in order)."""
+    held = sorted(
+        ((x.position, n, x, source) for n, source in enumerate(who) for x in d.letters.get(source, ())),
+        key=lambda item: (item[0], item[1]),
+    )
+    for _, _, x, source in held:
+        yield Duty(
+            x.letter,
+            x.matrix_id,
+            x.activity_name,
+            x.group,
+            x.matrix_name,
+            x.matrix_path,
+            x.anchor,
+            x.row_path,
+            _via(d, party_id, source),
+            x.sla,
+        )
 
 
 def _owned_by(
-    project: Project, site: SiteContext, party_id: str, who: list[str], owner: specs.Owner | None
+    d: Directory, party_id: str, who: list[str], owner: specs.Owner | None
 ) -> tuple[PartyRef | None, tuple[PartyRef, ...]] | None:
     """Whether the party (or one it inherits from) is among `owner`'s parties: (via, the others of
     an either-of owner); None when it is not."""
-    owners = specs.owner_ids(owner)
+    return _owned_among(d, party_id, who, specs.owner_ids(owner))
+
+
+def _owned_among(
+    d: Directory, party_id: str, who: list[str], owners: tuple[str, ...] | list[str]
+) -> tuple[PartyRef | None, tuple[PartyRef, ...]] | None:
     source = next((s for s in who if s in owners), None)
     if source is None:
         return None
-    return _via(project, site, party_id, source), tuple(ref(project, site, o) for o in owners if o != source)
+    return _via(d, party_id, source), tuple(d.ref(o) for o in owners if o != source)
 
 
-def _lifecycle_ownership(
-    project: Project, site: SiteContext, party_id: str, who: list[str]
-) -> tuple[tuple[Owned, ...], tuple[Owned, ...]]:
+def _lifecycle_ownership(d: Directory, party_id: str, who: list[str]) -> tuple[tuple[Owned, ...], tuple[Owned, ...]]:
     stages: list[Owned] = []
     transitions: list[Owned] = []
-    cal = project.settings.business_calendar()
-    for lc_id in sorted(project.lifecycles, key=lambda x: (project.lifecycles[x].name.casefold(), x)):
-        lc = project.lifecycles[lc_id]
-        table = project.stages.get(lc_id, {})
-        path = lifecycle_path(lc_id) if site.has_family("lifecycle") else None
+    project, cal = d.project, d.calendar
+    for lc in d.lifecycles:
+        table = project.stages.get(lc.id, {})
+        path = lifecycle_path(lc.id) if d.site.has_family("lifecycle") else None
         for stage in lc.stages:
-            owned = _owned_by(project, site, party_id, who, stage.owner)
+            owned = _owned_by(d, party_id, who, stage.owner)
             if table.get(stage.id) is stage and owned is not None:
                 sla = durations.shown(stage.sla, cal)
                 stages.append(Owned(stage.name, lc.name, path, f"stage-{stage.id}", sla, *owned))
         for t in lc.transitions:
-            owned = _owned_by(project, site, party_id, who, t.owner)
+            owned = _owned_by(d, party_id, who, t.owner)
             if owned is not None and t.from_ in table and t.to in table:
                 name = f"{table[t.from_].name} → {table[t.to].name}"
                 if t.type != "progress":
@@ -355,12 +445,20 @@ def _lifecycle_ownership(
     return tuple(stages), tuple(transitions)
 
 
-def _programs(project: Project, site: SiteContext, party_id: str, who: list[str]) -> Iterator[Owned]:
-    for program_id in sorted(project.programs, key=lambda x: (project.programs[x].name.casefold(), x)):
-        program = project.programs[program_id]
-        owned = _owned_by(project, site, party_id, who, program.owner)
+def _programs(d: Directory, party_id: str, who: list[str]) -> Iterator[Owned]:
+    for n in sorted({n for source in who for n in d.programs_of.get(source, ())}):
+        program = d.programs[n]
+        owned = _owned_among(d, party_id, who, program.owners)
         if owned is not None:
-            path = program_path(program_id) if site.has_family("programs") else None
-            category = CATEGORY_WORDS.get(program.category, program.category.replace("-", " "))
-            where = f"{category}, {program.status}"
-            yield Owned(program.name, where, path, None, None, *owned)
+            yield Owned(program.spec.name, program.where, program.path, None, None, *owned)
+
+
+def _tools(d: Directory, party_id: str, who: list[str]) -> Iterator[Owned]:
+    """(v2) The martech tools the party owns, by name, each linked to its section of the stack page."""
+    project = d.project
+    path = STACK_PAGE if d.site.has_family("stack") else None
+    for tool in sorted(project.tools.values(), key=lambda t: (t.name.casefold(), t.id)):
+        owned = _owned_by(d, party_id, who, tool.owner)
+        if owned is not None:
+            where = f"{TOOL_CATEGORY_WORDS.get(tool.category, tool.category)}, {tool.status}"
+            yield Owned(tool.name, where, path, f"tool-{tool.id}", None, *owned)

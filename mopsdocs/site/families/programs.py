@@ -104,7 +104,8 @@ class ProgramView:
 
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
-    views = [view(project, site, pid) for pid in sorted(project.programs)]
+    links = Links.of(project)  # per project, not per program: a catalogue of n programs is not n² work
+    views = [view(project, site, pid, links) for pid in sorted(project.programs)]
     views.sort(key=lambda v: (CATEGORY_ORDER.index(v.program.category), v.program.name.casefold(), v.program.id))
     out = [index_page(project, site, views)]
     # spec_path: the plugin points the page's edit button at the program's spec file
@@ -153,7 +154,21 @@ def _graph_href(site: SiteContext, program_id: str) -> str:
     return f"{program_id}/" if directory_urls else f"{program_id}.html"
 
 
-def view(project: Project, site: SiteContext, pid: str) -> ProgramView:
+@dataclass(frozen=True)
+class Links:
+    """What every program page reads from the whole project: who depends on each program, and the
+    lifecycle transitions each automates."""
+
+    dependents: dict[str, list[str]]
+    automations: dict[str, list[tuple[specs.LifecycleSpec, specs.Transition]]]
+
+    @classmethod
+    def of(cls, project: Project) -> Links:
+        return cls(dependents(project), automations(project))
+
+
+def view(project: Project, site: SiteContext, pid: str, links: Links | None = None) -> ProgramView:
+    links = links or Links.of(project)
     p = project.programs[pid]
     status = review_status(project, p)
     source = project.loc(p).path
@@ -174,8 +189,8 @@ def view(project: Project, site: SiteContext, pid: str) -> ProgramView:
             for e in review_history(p)
         ),
         depends_on=tuple(_ref(project, d) for d in dependencies(project, p)),
-        dependents=tuple(_ref(project, d) for d in dependents(project)[pid]),
-        automates=tuple(_automation(project, site, lc, t) for lc, t in automations(project).get(pid, [])),
+        dependents=tuple(_ref(project, d) for d in links.dependents[pid]),
+        automates=tuple(_automation(project, site, lc, t) for lc, t in links.automations.get(pid, [])),
         extras=tuple((k, _extra_value(v)) for k, v in sorted(p.extras.items())),
         source=source,
         edit_url=site.edit_url(source),

@@ -1,8 +1,10 @@
 """Pages `raci/<id>/`: the matrix as an accessible HTML table, its legend and the load per party.
 
 The view-model is resolved, plain data: column headers with names and links, one cell per
-party and activity with its letter and the word it stands for, rows grouped. `raci.md.j2` lays
-it out and escapes every value (`attr` inside the HTML table, `text`/`cell`/`markdown` outside).
+party and activity with its letter and the word it stands for, rows grouped, and (v2) each
+activity's turnaround (`sla`, as written for the matrix and in words for its notes), inputs and
+outputs. `raci.md.j2` lays it out and escapes every value (`attr` inside the HTML table,
+`text`/`cell`/`markdown` outside).
 
 A matrix of more than `PAGE_LIMIT` activities is too big for one page (800 activities by 60
 parties is 48,000 cells, megabytes of HTML): `raci/<id>/` then keeps the legend, the list of
@@ -18,13 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ... import specs
+from ... import durations, specs
 from ...project import Project
 from ...raci.model import LETTERS, MEANINGS, WORDS, Matrix, Row, from_spec
 from ..context import SiteContext
 from ..pages import Page, party_path, raci_path
 
 NAV = ("RACI matrices",)
+# Material's side bars are hidden on matrix pages (front matter): a matrix is read as a grid, and
+# a twelve-party matrix needs the width of a laptop screen; the page's sections are few
+HIDE = ("navigation", "toc")
 PAGE_LIMIT = 100  # activities on one page; a bigger matrix gets a page per group (or per run)
 CSS_CLASS = {"R": "r", "A": "a", "C": "c", "I": "i", "A/R": "ar"}
 HEAVY_SHARE = 0.5  # R or A on more than half of the activities: flagged as a heavy load
@@ -36,7 +41,7 @@ class Column:
     id: str
     name: str
     kind: str | None  # team, role, person; None when unknown (REF001)
-    title: str  # hover text: kind and team, e.g. "Role, Marketing Operations"
+    title: str  # hover text: full name, kind and team, e.g. "MOPs Manager: role, Marketing Operations"
     path: str | None  # its people page (Markdown link target), when that page exists
     href: str | None  # the same as a final URL, for links inside raw HTML (not rewritten by MkDocs)
     inactive: bool
@@ -58,6 +63,11 @@ class RowView:
     description: str | None
     cells: tuple[Cell, ...]
     extras: tuple[tuple[str, str], ...]
+    # (v2) turnaround: as written (`2bd`, the matrix cell) and in words (with its calendar bound)
+    sla: str | None = None
+    sla_words: str | None = None
+    inputs: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,7 @@ class MatrixView:
     columns: tuple[Column, ...]
     groups: tuple[GroupView, ...]
     grouped: bool  # whether any activity has a group (else no group header rows)
+    with_sla: bool  # whether any row has a turnaround (then the matrix has an SLA column)
     activity_count: int
     loads: tuple[LoadView, ...]  # heaviest first
     notes: tuple[RowView, ...]  # rows with a description or extra fields, in display order
@@ -121,17 +132,28 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
         v = view(project, site, matrix_id)
         # spec_path: the page's edit button opens the spec it shows
         if not v.parts:
-            out.append(Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source}, nav=NAV, order=order))
+            out.append(
+                Page(
+                    v.path,
+                    v.spec.name,
+                    "raci.md.j2",
+                    {"m": v, "spec_path": v.source, "hide": HIDE},
+                    nav=NAV,
+                    order=order,
+                )
+            )
             continue
         nav = (*NAV, v.spec.name)  # the overview first, then the parts in the matrix's order
-        out.append(Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source}, nav=nav, order=order))
+        out.append(
+            Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source, "hide": HIDE}, nav=nav, order=order)
+        )
         for n, part in enumerate(part_views(project, site, matrix_id), start=1):
             out.append(
                 Page(
                     part.path,
                     part.part_title or "",
                     "raci.md.j2",
-                    {"m": part, "spec_path": v.source},
+                    {"m": part, "spec_path": v.source, "hide": HIDE},
                     nav=nav,
                     order=order + n,
                 )
@@ -192,10 +214,13 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
     columns = tuple(column(project, site, path, p) for p in matrix.columns)
     parts = parts_of(matrix)
     table = project.activities.get(matrix_id, {})
+    cal = project.settings.business_calendar()
     groups = (
         ()
         if parts
-        else tuple(GroupView(name, tuple(_row(r, matrix, table[r.id]) for r in rows)) for name, rows in matrix.groups())
+        else tuple(
+            GroupView(name, tuple(_row(r, matrix, table[r.id], cal) for r in rows)) for name, rows in matrix.groups()
+        )
     )
     return MatrixView(
         spec=spec,
@@ -203,6 +228,7 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
         columns=columns,
         groups=groups,
         grouped=any(g.name is not None for g in groups),
+        with_sla=any(r.sla for g in groups for r in g.rows),
         activity_count=len(matrix.rows),
         loads=_loads(matrix, columns),
         notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
@@ -222,11 +248,14 @@ def part_views(project: Project, site: SiteContext, matrix_id: str) -> list[Matr
     spec = project.racis[matrix_id]
     matrix = from_spec(project, spec)
     table = project.activities.get(matrix_id, {})
+    cal = project.settings.business_calendar()
     out = []
     for p in parts_of(matrix):
         path = part_path(matrix_id, p)
         sub = Matrix(matrix.id, matrix.name, _columns_of(matrix, p.rows), p.rows)
-        groups = tuple(GroupView(name, tuple(_row(r, sub, table[r.id]) for r in rows)) for name, rows in sub.groups())
+        groups = tuple(
+            GroupView(name, tuple(_row(r, sub, table[r.id], cal) for r in rows)) for name, rows in sub.groups()
+        )
         out.append(
             MatrixView(
                 spec=spec,
@@ -234,6 +263,7 @@ def part_views(project: Project, site: SiteContext, matrix_id: str) -> list[Matr
                 columns=tuple(column(project, site, path, c) for c in sub.columns),
                 groups=groups,
                 grouped=False,
+                with_sla=any(r.sla for g in groups for r in g.rows),
                 activity_count=len(p.rows),
                 loads=(),
                 notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
@@ -258,12 +288,13 @@ def column(project: Project, site: SiteContext, from_path: str, party_id: str) -
     kind = project.party_kind(party_id)
     team = project.team_of(party_id)
     team_name = project.teams[team].name if team in project.teams and kind != "team" else None
-    title = ", ".join(x for x in ((kind or "unknown party").capitalize(), team_name) if x)
+    name = party.name if party else party_id
+    title = f"{name}: " + ", ".join(x for x in (kind or "unknown party", team_name) if x)
     inactive = isinstance(party, specs.Person) and not project.is_active(party)
     path = party_path(party_id) if party is not None and site.has_family("people") else None
     return Column(
         party_id,
-        party.name if party else party_id,
+        name,
         kind,
         title,
         path,
@@ -292,13 +323,31 @@ def html_href(site: SiteContext, from_path: str, to_path: str, anchor: str | Non
     return f"{rel}#{anchor}" if anchor else rel
 
 
-def _row(row: Row, matrix: Matrix, activity: specs.Activity) -> RowView:
+def _row(row: Row, matrix: Matrix, activity: specs.Activity, calendar: durations.Calendar) -> RowView:
     cells = tuple(
         Cell(row.letter(p), WORDS.get(row.letter(p), ""), CSS_CLASS.get(row.letter(p), "")) for p in matrix.columns
     )
     extras = extras_of(activity)
-    note = f"about-{row.id}" if row.description or extras else None
-    return RowView(row.id, row.name, row_anchor(row.id), note, row.description, cells, extras)
+    about = row.description or extras or activity.sla or activity.inputs or activity.outputs
+    return RowView(
+        row.id,
+        row.name,
+        row_anchor(row.id),
+        f"about-{row.id}" if about else None,
+        row.description,
+        cells,
+        extras,
+        activity.sla,
+        turnaround(activity.sla, calendar),
+        tuple(activity.inputs),
+        tuple(activity.outputs),
+    )
+
+
+def turnaround(sla: str | None, calendar: durations.Calendar) -> str | None:
+    """An activity's SLA in words ("2 days"; business time with its calendar bound on the team
+    calendar: "2 business days: up to 4 calendar days", as lifecycle pages say it)."""
+    return durations.describe(sla, calendar) if sla else None
 
 
 def row_anchor(activity_id: str) -> str:
@@ -318,8 +367,15 @@ def _loads(matrix: Matrix, columns: tuple[Column, ...]) -> tuple[LoadView, ...]:
 
 
 def extras_of(entity: specs.Spec) -> tuple[tuple[str, str], ...]:
-    """`x-` keys as (key, shown value), in the order written."""
-    return tuple((k, _shown(v)) for k, v in entity.extras.items())
+    """`x-` keys as (label, shown value), in the order written: `x-turnaround` is "Turnaround"."""
+    return tuple((extra_label(k), _shown(v)) for k, v in entity.extras.items())
+
+
+def extra_label(key: str) -> str:
+    """The field name a reader sees for an `x-` key: `x-turnaround` -> "Turnaround", `x-cost_centre`
+    -> "Cost centre". The user's own word, capitalised; the key itself when nothing is left."""
+    words = " ".join(key.removeprefix("x-").replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else key
 
 
 def _shown(value: Any) -> str:

@@ -136,6 +136,20 @@ def model_sections(model: type[BaseModel]) -> list[dict[str, Any]]:
     return sections
 
 
+def in_catalogue_order(rules: list[Any]) -> list[Any]:
+    """Families in the order they are registered (YAML, SPEC, REF, TEAM, LC, RACI, ...), codes in
+    number order within a family: RACI001 before RACI003, whichever function comes first."""
+    families: dict[str, int] = {}
+    for r in rules:
+        families.setdefault(r.code.rstrip("0123456789"), len(families))
+
+    def key(r: Any) -> tuple[int, int, str]:
+        family = r.code.rstrip("0123456789")
+        return families[family], int(r.code[len(family) :] or 0), r.code
+
+    return sorted(rules, key=key)
+
+
 def pages(project: Project, site: SiteContext) -> list[Page]:
     if not project.settings.reference_pages:
         return []
@@ -148,7 +162,7 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
             "doc": r.doc,
             "configured": project.settings.rules.get(r.code),
         }
-        for r in load_all().values()
+        for r in in_catalogue_order(list(load_all().values()))
     ]
     return [
         Page(SPECS, "Spec format", "reference_specs.md.j2", {"kinds": kinds}, NAV, order=1),
