@@ -111,7 +111,9 @@ def test_the_lifecycle_diagram_is_readable_in_both_palettes(browser: Browser, si
                 TEXT,
             ),
             "lane names": ([(i, behind(i["centre"], lanes, bg)) for i in probe(page, "svg g.lane text", "fill")], TEXT),
-            "legend words": ([(i, bg) for i in probe(page, "svg g.legend-text text", "fill")], TEXT),
+            # the legend is a list under the picture (only what it draws), its samples small SVGs
+            "legend words": ([(i, bg) for i in probe(page, "ul.mopsdocs-diagram-legend li", "color")], TEXT),
+            "legend samples": ([(i, bg) for i in probe(page, "svg.mopsdocs-legend-sample path", "stroke")], GRAPHICS),
             "SLA labels": ([(i, b) for i in probe(page, "svg g.handoff text", "fill") for b in everywhere], TEXT),
             "stage borders": (
                 [(i, behind(i["centre"], lanes, bg)) for i in probe(page, "svg g.stage path", "stroke")],
