@@ -22,16 +22,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from .i18n import ENGLISH, Words
+
 _DURATION = re.compile(r"^([0-9]{1,6})(bh|bd|[mhdw])$")
 _UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-_UNIT_WORDS = {
-    "m": ("minute", "minutes"),
-    "h": ("hour", "hours"),
-    "d": ("day", "days"),
-    "w": ("week", "weeks"),
-    "bh": ("business hour", "business hours"),
-    "bd": ("business day", "business days"),
-}
 BUSINESS_UNITS = ("bh", "bd")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY = 1440  # minutes
@@ -167,18 +161,43 @@ def whole_days(value: object, calendar: Calendar = DEFAULT_CALENDAR) -> int | No
     return math.ceil(delta.total_seconds() / 86400)
 
 
-def _span(delta: _dt.timedelta) -> str:
+def _unit(count: int, unit: str, words: Words) -> str:
+    # one message per unit (not "%(num)s %(unit)s"): plurals and word order are the language's
+    if unit == "m":
+        return words.ngettext("%(num)s minute", "%(num)s minutes", count)
+    if unit == "h":
+        return words.ngettext("%(num)s hour", "%(num)s hours", count)
+    if unit == "d":
+        return words.ngettext("%(num)s day", "%(num)s days", count)
+    if unit == "w":
+        return words.ngettext("%(num)s week", "%(num)s weeks", count)
+    if unit == "bh":
+        return words.ngettext("%(num)s business hour", "%(num)s business hours", count)
+    return words.ngettext("%(num)s business day", "%(num)s business days", count)
+
+
+def _calendar_unit(count: int, unit: str, words: Words) -> str:
+    if unit == "d":
+        return words.ngettext("%(num)s calendar day", "%(num)s calendar days", count)
+    if unit == "h":
+        return words.ngettext("%(num)s calendar hour", "%(num)s calendar hours", count)
+    return words.ngettext("%(num)s calendar minute", "%(num)s calendar minutes", count)
+
+
+def _span(delta: _dt.timedelta, words: Words = ENGLISH) -> str:
     """`5 calendar days`, `2 calendar days and 20 hours`, `18 calendar hours`."""
     days, rest = divmod(int(delta.total_seconds() // 60), _DAY)
-    units = ((days, "day", "days"), (rest // 60, "hour", "hours"), (rest % 60, "minute", "minutes"))
-    words = [f"{n} {one if n == 1 else many}" for n, one, many in units if n]
-    if not words:
-        return "no calendar time"
-    count, unit = words[0].split(" ", 1)
-    return " and ".join([f"{count} calendar {unit}", *words[1:]])
+    units = [(n, unit) for n, unit in ((days, "d"), (rest // 60, "h"), (rest % 60, "m")) if n]
+    if not units:
+        return words.gettext("no calendar time")
+    (count, unit), *others = units
+    text = _calendar_unit(count, unit, words)
+    for count, unit in others:
+        text = words.gettext("%(first)s and %(then)s", first=text, then=_unit(count, unit, words))
+    return text
 
 
-def describe(value: object, calendar: Calendar | None = None) -> str:
+def describe(value: object, calendar: Calendar | None = None, words: Words = ENGLISH) -> str:
     """`'2d'` -> `'2 days'`, `'1w'` -> `'1 week'`; `'24bh'` -> `'24 business hours: up to 5 calendar days'`.
 
     Without a calendar a business duration is only named (`'24 business hours'`); anything that
@@ -188,10 +207,11 @@ def describe(value: object, calendar: Calendar | None = None) -> str:
     if parts is None:
         return "" if value is None else str(value)
     count, unit = parts
-    one, many = _UNIT_WORDS[unit]
-    words = f"{count} {one if count == 1 else many}"
+    named = _unit(count, unit, words)
     found = bounds(value, calendar) if calendar is not None and unit in BUSINESS_UNITS else None
-    return f"{words}: up to {_span(found[1])}" if found else words
+    if not found:
+        return named
+    return words.gettext("%(duration)s: up to %(span)s", duration=named, span=_span(found[1], words))
 
 
 @dataclass(frozen=True)
@@ -234,10 +254,10 @@ def compare(a: object, b: object, calendar: Calendar = DEFAULT_CALENDAR) -> Comp
     return Comparison(str(a), str(b), (sa[1] > sb[1]) - (sa[1] < sb[1]), by_bounds, sa[1], sb[1])
 
 
-def shown(value: str | None, calendar: Calendar = DEFAULT_CALENDAR) -> str | None:
+def shown(value: str | None, calendar: Calendar = DEFAULT_CALENDAR, words: Words = ENGLISH) -> str | None:
     """A duration as pages show it: business time in both forms (`'24 business hours: up to 5
     calendar days'`), anything else as written (`'24h'`); None stays None."""
-    return describe(value, calendar) if is_business(value) else value
+    return describe(value, calendar, words) if is_business(value) else value
 
 
 __all__ = [

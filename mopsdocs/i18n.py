@@ -73,6 +73,46 @@ def translations(code: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogs where it is defined (a table of words at module level);
+    it is translated where it is shown, with `Words.gettext(value)`."""
+    return message
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words Python code writes into pages, in one language (`site.words`).
+
+    The same rules as the templates' new-style gettext: `%(name)s` placeholders are filled by name
+    after translation (word order is the translator's), `%%` is a literal percent sign, and
+    `ngettext` also fills `%(num)s` with the count. The result is plain text: it is escaped where
+    it is written, like every other value. Mark calls as `words.gettext("...")` or `words._("...")`
+    so that `scripts/i18n_update.py` finds them.
+    """
+
+    code: str = SOURCE_LANGUAGE
+
+    def gettext(self, message: str, **values: object) -> str:
+        return translations(self.code).gettext(message) % values
+
+    _ = gettext
+
+    def ngettext(self, singular: str, plural: str, num: int, **values: object) -> str:
+        return translations(self.code).ngettext(singular, plural, num) % {"num": num, **values}
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.code)
+
+    def percent(self, fraction: float) -> str:
+        return format_percent(fraction, self.code)
+
+    def day(self, value: date) -> str:
+        return format_day(value, self.code)
+
+
+ENGLISH = Words()
+
+
 def format_number(value: float, code: str) -> str:
     """1234.5 -> "1,234.5" (en), "1 234,5" (fr), "1,234.5" (th)."""
     from babel.numbers import format_decimal
@@ -95,9 +135,12 @@ def format_day(day: date, code: str) -> str:
 
 
 __all__ = [
+    "ENGLISH",
     "LOCALE_DIR",
+    "N_",
     "SOURCE_LANGUAGE",
     "SiteLanguage",
+    "Words",
     "format_day",
     "format_number",
     "format_percent",

@@ -1,8 +1,9 @@
 """Bring the message catalogs in line with the templates: `python scripts/i18n_update.py`.
 
 Extracts every message the built-in templates mark (`_("...")`, `ngettext(...)`, `{% trans %}`)
-and updates `mopsdocs/locale/<language>.po`: new messages are added untranslated, messages the
-templates no longer use are dropped. Then translate the empty entries (tests/i18n fails while
+and the Python code marks (`words.gettext("...")`, `words._("...")`, `words.ngettext(...)`,
+`N_("...")` for tables of words), and updates `mopsdocs/locale/<language>.po`: new messages are
+added untranslated, messages nothing uses any more are dropped. Then translate the empty entries (tests/i18n fails while
 any is empty, fuzzy, or left over). Run from the repository root with the dev virtualenv.
 """
 
@@ -17,18 +18,19 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "mopsdocs" / "templates"
-LOCALE = ROOT / "mopsdocs" / "locale"
-METHODS = [("**.j2", "jinja2")]
-OPTIONS = {"**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "silent": "false"}}
+PACKAGE = ROOT / "mopsdocs"
+LOCALE = PACKAGE / "locale"
+METHODS = [("templates/**.j2", "jinja2"), ("**.py", "python")]
+OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "silent": "false"}}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 
 def extract() -> Catalog:
-    """Every message of the built-in templates, with where it is used."""
+    """Every message of the built-in templates and the code, with where it is used."""
     # a fixed creation date: the catalogs change only when their messages do
     template = Catalog(domain="mopsdocs", project="mopsdocs", creation_date=datetime(2026, 12, 1, tzinfo=UTC))
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(TEMPLATES), METHODS, options_map=OPTIONS, strip_comment_tags=True
+        str(PACKAGE), METHODS, options_map=OPTIONS, keywords=KEYWORDS, strip_comment_tags=True
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template

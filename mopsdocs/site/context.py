@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..diagnostics import Report
+from ..i18n import Words
 from ..project import Project
 
 
@@ -28,6 +29,11 @@ class SiteContext:
     families: tuple[str, ...] | None = None
     # the language the generated pages are written in (mopsdocs.i18n: "en", "fr", "th")
     language: str = "en"
+
+    @property
+    def words(self) -> Words:
+        """The words Python code writes into pages, in the site's language."""
+        return Words(self.language)
 
     @property
     def allow_html(self) -> bool:
