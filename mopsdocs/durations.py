@@ -51,11 +51,15 @@ class Calendar:
     def day_minutes(self) -> int:
         return self.end - self.start
 
-    def describe(self) -> str:
-        """`Mon-Fri 09:00-17:00 UTC`-like text for pages."""
-        days = ", ".join(WEEKDAYS[d].capitalize() for d in sorted(self.workdays))
+    def describe(self, words: Words = ENGLISH) -> str:
+        """`Mon-Fri 09:00-17:00 UTC`-like text for pages, weekdays named in the words' language
+        (`lun.-ven. 09:00-17:00 UTC`); the time zone is the setting's id, as written."""
+        from babel.dates import get_day_names  # only pages describe a calendar: not on `check`'s path
+
+        names = get_day_names("abbreviated", locale=words.code)  # 0 = Monday, like `workdays`
+        days = ", ".join(names[d] for d in sorted(self.workdays))
         if sorted(self.workdays) == list(range(min(self.workdays), max(self.workdays) + 1)) and len(self.workdays) > 2:
-            days = f"{WEEKDAYS[min(self.workdays)].capitalize()}-{WEEKDAYS[max(self.workdays)].capitalize()}"
+            days = f"{names[min(self.workdays)]}-{names[max(self.workdays)]}"
         return f"{days} {_clock(self.start)}-{_clock(self.end)} {self.timezone}"
 
     def working(self, ordinal: int) -> bool:

@@ -100,6 +100,11 @@ class Words:
     def ngettext(self, singular: str, plural: str, num: int, **values: object) -> str:
         return translations(self.code).ngettext(singular, plural, num) % {"num": num, **values}
 
+    def pgettext(self, context: str, message: str, **values: object) -> str:
+        """A message whose translation depends on where it is used (`context`: "incoming
+        transitions"), e.g. French agreement: "aucun" programme, "aucune" transition."""
+        return translations(self.code).pgettext(context, message) % values
+
     def number(self, value: float) -> str:
         return format_number(value, self.code)
 

@@ -4,7 +4,7 @@ The question for each threshold: which actions, the fewest of them, take a recor
 (every score at 0) to the threshold? The answer is exact and takes time proportional to the
 number of rules (times a logarithm and the few sets listed), not to the number of combinations.
 
-How actions count (the bound the analysis assumes, also in docs/scoring.md):
+How actions count (the bound the analysis assumes, also in docs/writing/scoring.md):
 
 - Every score starts at 0. Each rule adds its `points` to its one score each time it fires.
 - A rule with `limit: {times: N}` counts at most N times: the analysis looks at one burst of

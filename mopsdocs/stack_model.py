@@ -22,6 +22,7 @@ from typing import get_args
 
 from . import durations, specs
 from .diagnostics import Location
+from .i18n import N_
 from .project import Project
 from .specs.stack import NATIVE_VIA, ToolCategory
 
@@ -33,17 +34,17 @@ PER_YEAR = {"year": 1, "quarter": 4, "month": 12, "seat-year": 1, "seat-month": 
 CALENDAR_MONTHS = 12
 # how pages name a category (ids such as `crm` and `ipaas` read as acronyms), in the contract's order
 TOOL_CATEGORY_WORDS = {
-    "marketing-automation": "Marketing automation",
-    "crm": "CRM",
-    "ipaas": "iPaaS",
-    "enrichment": "Enrichment",
-    "analytics": "Analytics",
-    "abm": "ABM",
-    "data-quality": "Data quality",
-    "consent": "Consent",
-    "webinar": "Webinar",
-    "chat": "Chat",
-    "other": "Other",
+    "marketing-automation": N_("Marketing automation"),
+    "crm": N_("CRM"),
+    "ipaas": N_("iPaaS"),
+    "enrichment": N_("Enrichment"),
+    "analytics": N_("Analytics"),
+    "abm": N_("ABM"),
+    "data-quality": N_("Data quality"),
+    "consent": N_("Consent"),
+    "webinar": N_("Webinar"),
+    "chat": N_("Chat"),
+    "other": N_("Other"),
 }
 
 

@@ -22,7 +22,7 @@ PACKAGE = ROOT / "mopsdocs"
 LOCALE = PACKAGE / "locale"
 METHODS = [("templates/**.j2", "jinja2"), ("**.py", "python")]
 OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "silent": "false"}}
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
 
 
 def extract() -> Catalog:

@@ -24,10 +24,13 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_MKDOCS = "site_name: Test project\nplugins:\n  - mopsdocs:\n      required_program_categories: []\n"
@@ -212,6 +215,23 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     return factory
 
 
+def assert_golden(path: Path, actual: str) -> None:
+    """`actual` equals the golden file at `path`, whole; the failure shows the unified diff.
+
+    MOPSDOCS_UPDATE_GOLDEN=1 rewrites the file from `actual` (read the diff before committing).
+    """
+    import difflib
+
+    if os.environ.get("MOPSDOCS_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        name = f"{path.parent.name}/{path.name}"
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), name, "generated", n=2))
+        pytest.fail(f"{name} differs from the golden file (MOPSDOCS_UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}")
+
+
 def assert_golden_tree(actual: dict[str, str], folder: Path) -> None:
     """Generated files (path -> text) equal the golden tree in `folder`, file for file, whole.
 
@@ -232,3 +252,12 @@ def assert_golden_tree(actual: dict[str, str], folder: Path) -> None:
     assert sorted(actual) == sorted(expected), "a page was added or removed"
     for rel in sorted(expected):
         assert actual[rel] == expected[rel], f"{rel} differs from {folder.name}/{rel}"
+
+
+@pytest.fixture(scope="session")
+def marked() -> Catalog:
+    """(tests/i18n) Every message the code and templates mark, extracted once per run as
+    scripts/i18n_update.py does (a babel Catalog)."""
+    from i18ntools import extract  # tests/i18n: on the path while its tests run
+
+    return extract()

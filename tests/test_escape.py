@@ -99,3 +99,11 @@ def test_url_only_allows_safe_schemes() -> None:
 
 def test_attr_escapes_quotes() -> None:
     assert escape.attr('"><script>') == "&quot;&gt;&lt;script&gt;"
+
+
+def test_no_break_spaces_of_a_locale_stay_and_other_white_space_collapses() -> None:
+    # Babel writes "60 000" and "31 %" with no-break spaces in French: a number and its unit
+    # must not wrap apart; every other run of white space (line breaks too) is one space.
+    assert escape.text("60\u202f000\xa0USD") == "60\u202f000\xa0USD"
+    assert escape.cell("31\u202f%") == "31\u202f&#37;"
+    assert escape.text(" a \n\u2028\t b ") == "a b"

@@ -5,6 +5,10 @@
  * the vocabularies and formats needed to say why a value does not fit. Every step below mirrors
  * mopsdocs/naming/build.py and fields.py (describe, build mode); tests run both on the same cases.
  * No dependencies, no network: the page works offline.
+ *
+ * Messages are written in English here; a page in another language carries them translated
+ * (mopsdocs/site/families/naming.py, a `data-naming-messages` JSON block: the English text is the
+ * key, placeholders are filled by name). A message the page lacks stays in English.
  */
 (function (root) {
   "use strict";
@@ -14,6 +18,43 @@
   var MAX_LISTED_CODES = 10;
 
   function chars(text) { return Array.from(text); }
+
+  var MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  var WORDS = { language: "en", messages: {}, months: MONTH_NAMES };
+
+  /* The page's messages (see the header); called with nothing: English again. */
+  function useWords(data) {
+    data = data || {};
+    WORDS = {
+      language: data.language || "en",
+      messages: data.messages || {},
+      months: data.months && data.months.length === 12 ? data.months : MONTH_NAMES
+    };
+  }
+
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)s|%%/g, function (whole, name) {
+      if (name === undefined) { return "%"; }
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function t(message, values) {
+    var got = WORDS.messages[message];
+    return fill(typeof got === "string" && got ? got : message, values);
+  }
+
+  function pluralOne(n) {
+    try { return new Intl.PluralRules(WORDS.language).select(n) === "one"; } catch (e) { return n === 1; }
+  }
+
+  /* a plural message: the page gives [one, other] forms; English picks by n === 1 */
+  function tn(singular, plural, n, values) {
+    var got = WORDS.messages[singular], all = Object.assign({ num: n }, values);
+    if (Array.isArray(got) && got.length) { return fill(pluralOne(n) ? got[0] : got[got.length - 1], all); }
+    return fill(n === 1 ? singular : plural, all);
+  }
 
   function compile(data) {
     var conv = Object.assign({}, data);
@@ -182,15 +223,15 @@
   }
 
   function retiredMessage(f, code) {
-    var why = f.retired[code] || [null, null];
-    return "'" + code + "' is retired" + (why[1] ? " (since " + why[1] + ")" : "") + ": " +
-      (why[0] ? "use " + why[0] : "it has no replacement");
+    var why = f.retired[code] || [null, null], values = { code: code, date: why[1], replacement: why[0] };
+    if (why[1]) {
+      return why[0] ? t("'%(code)s' is retired (since %(date)s): use %(replacement)s", values)
+        : t("'%(code)s' is retired (since %(date)s): it has no replacement", values);
+    }
+    return why[0] ? t("'%(code)s' is retired: use %(replacement)s", values) : t("'%(code)s' is retired: it has no replacement", values);
   }
 
   function pad2(n) { return (n < 10 ? "0" : "") + n; }
-
-  var MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
 
   function daysIn(year, month) { return new Date(Date.UTC(year, month, 0)).getUTCDate(); }
 
@@ -201,21 +242,23 @@
     ["yyyy", "yy", "mm", "dd", "n"].forEach(function (k) { if (g[k] !== undefined) { got[k] = parseInt(g[k], 10); } });
     var year = got.yyyy !== undefined ? got.yyyy : (got.yy !== undefined ? 2000 + got.yy : null);
     var out = [];
-    if (got.yyyy === 0) { out.push("year 0000 does not exist"); }
-    if (got.n !== undefined && !(got.n >= 1 && got.n <= 4)) { out.push("quarter " + got.n + " does not exist"); }
+    if (got.yyyy === 0) { out.push(t("year 0000 does not exist")); }
+    if (got.n !== undefined && !(got.n >= 1 && got.n <= 4)) { out.push(t("quarter %(quarter)s does not exist", { quarter: got.n })); }
     var month = got.mm !== undefined ? got.mm : null;
-    if (month !== null && !(month >= 1 && month <= 12)) { out.push("month " + pad2(month) + " does not exist"); month = null; }
+    if (month !== null && !(month >= 1 && month <= 12)) { out.push(t("month %(month)s does not exist", { month: pad2(month) })); month = null; }
     if (got.dd !== undefined) {
       var day = got.dd;
-      if (!(day >= 1 && day <= 31)) { out.push("day " + pad2(day) + " does not exist"); }
+      if (!(day >= 1 && day <= 31)) { out.push(t("day %(day)s does not exist", { day: pad2(day) })); }
       else if (month !== null) {
         // year 0000 does not exist; Python's calendar needs a year >= 1, so it counts 2000 then too
         var longest = daysIn(year ? year : 2000, month);
         if (day > longest) {
           if (month === 2 && day === 29 && year) {
-            out.push(year + " is not a leap year: February " + year + " has 28 days");
+            out.push(t("%(year)s is not a leap year: February %(year)s has 28 days", { year: year }));
+          } else if (year) {
+            out.push(t("day %(day)s does not exist in %(month)s %(year)s", { day: day, month: WORDS.months[month - 1], year: year }));
           } else {
-            out.push("day " + day + " does not exist in " + MONTH_NAMES[month] + (year ? " " + year : ""));
+            out.push(t("day %(day)s does not exist in %(month)s", { day: day, month: WORDS.months[month - 1] }));
           }
         }
       }
@@ -248,7 +291,7 @@
 
   function shownChar(cp) {
     var c = String.fromCodePoint(cp);
-    if (c === " ") { return "space"; }
+    if (c === " ") { return t("space"); }
     return isPrintable(c) ? c : "U+" + hex4(cp);
   }
 
@@ -262,13 +305,18 @@
   function describeClass(ranges) {
     var size = 0;
     ranges.forEach(function (r) { size += r[1] - r[0] + 1; });
-    return size > 0x10000 ? "anything but " + rangesText(complement(ranges)) : rangesText(ranges);
+    return size > 0x10000 ? t("anything but %(chars)s", { chars: rangesText(complement(ranges)) }) : rangesText(ranges);
   }
 
   function textProblems(f, text, forbidden) {
     var out = [], n = chars(text).length;
-    if (f.maxLength !== null && n > f.maxLength) { out.push("is " + n + " characters, the limit for " + f.name + " is " + f.maxLength); }
-    if (n < f.minLength) { out.push("is " + n + " character" + (n !== 1 ? "s" : "") + ", " + f.name + " needs at least " + f.minLength); }
+    if (f.maxLength !== null && n > f.maxLength) {
+      out.push(t("is %(length)s characters, the limit for %(field)s is %(limit)s", { length: n, field: f.name, limit: f.maxLength }));
+    }
+    if (n < f.minLength) {
+      out.push(tn("is %(num)s character, %(field)s needs at least %(min)s", "is %(num)s characters, %(field)s needs at least %(min)s",
+        n, { field: f.name, min: f.minLength }));
+    }
     if (f.allowed !== null) {
       var bad = [];
       chars(text).forEach(function (ch) {
@@ -276,8 +324,9 @@
       });
       if (bad.length) {
         var shown = bad.slice(0, 5).map(quoteChar).join(", ");
-        out.push(shown + " " + (bad.length === 1 ? "is" : "are") + " not allowed in " + f.name +
-                 " (allowed: " + describeClass(f.allowed) + ")");
+        out.push(tn("%(chars)s is not allowed in %(field)s (allowed: %(allowed)s)",
+          "%(chars)s are not allowed in %(field)s (allowed: %(allowed)s)", bad.length,
+          { chars: shown, field: f.name, allowed: describeClass(f.allowed) }));
       }
     }
     return out;
@@ -285,14 +334,20 @@
 
   function codeList(f) {
     var codes = f.codes.filter(function (c) { return !Object.prototype.hasOwnProperty.call(f.retired, c); });
-    return (codes.slice(0, MAX_LISTED_CODES).join(", ") || "none") + (codes.length > MAX_LISTED_CODES ? ", ..." : "");
+    return (codes.slice(0, MAX_LISTED_CODES).join(", ") || t("none")) + (codes.length > MAX_LISTED_CODES ? ", ..." : "");
   }
 
   function describeCode(f, text, hit) {
-    var article = "aeiou".indexOf(f.name.charAt(0).toLowerCase()) >= 0 && f.name !== "" ? "an" : "a";
-    if (!hit) { return "'" + text + "' is not " + article + " " + f.name + " code: use one of " + codeList(f); }
-    if (hit[1] === "case") { return "'" + text + "' has the wrong letter case: use " + hit[0]; }
-    return "'" + text + "' is the " + hit[1] + " of " + f.name + " code " + hit[0] + ": use " + hit[0];
+    var values = { text: text, field: f.name, code: hit ? hit[0] : "" };
+    if (!hit) {
+      values.codes = codeList(f);
+      return "aeiou".indexOf(f.name.charAt(0).toLowerCase()) >= 0 && f.name !== ""
+        ? t("'%(text)s' is not an %(field)s code: use one of %(codes)s", values)
+        : t("'%(text)s' is not a %(field)s code: use one of %(codes)s", values);
+    }
+    if (hit[1] === "case") { return t("'%(text)s' has the wrong letter case: use %(code)s", values); }
+    return hit[1] === "label" ? t("'%(text)s' is the label of %(field)s code %(code)s: use %(code)s", values)
+      : t("'%(text)s' is the alias of %(field)s code %(code)s: use %(code)s", values);
   }
 
   /* fields.py `_describe_multiple` */
@@ -303,34 +358,36 @@
       var hit = pair[1];
       if (!hit || hit[0] !== pair[0]) { add(describeCode(f, pair[0], hit)); }
       if (hit) {
-        if (seen.indexOf(hit[0]) >= 0) { add("'" + hit[0] + "' is given twice"); }
+        if (seen.indexOf(hit[0]) >= 0) { add(t("'%(code)s' is given twice", { code: hit[0] })); }
         seen.push(hit[0]);
       }
     });
-    if (ps.length > f.multiple[1]) { add("has " + ps.length + " codes joined by '" + f.multiple[0] + "', at most " + f.multiple[1]); }
+    if (ps.length > f.multiple[1]) {
+      add(t("has %(count)s codes joined by '%(separator)s', at most %(max)s", { count: ps.length, separator: f.multiple[0], max: f.multiple[1] }));
+    }
     return out.join("; ");
   }
 
   /* fields.py `alternative_words` */
   function alternativeWords(f) {
     if (f.kind === "literal") { return "'" + f.literal + "'"; }
-    if (f.kind === "date") { return "a date written " + f.format; }
-    if (f.kind === "vocabulary") { return "a " + f.vocabulary + " code"; }
-    if (f.kind === "number") { return "a number"; }
-    return f.pattern ? "text matching " + f.pattern : "text";
+    if (f.kind === "date") { return t("a date written %(format)s", { format: f.format }); }
+    if (f.kind === "vocabulary") { return t("a %(vocabulary)s code", { vocabulary: f.vocabulary }); }
+    if (f.kind === "number") { return t("a number"); }
+    return f.pattern ? t("text matching %(pattern)s", { pattern: f.pattern }) : t("text");
   }
 
   /* fields.py `describe(text, build=True)` */
   function describe(conv, f, text) {
     if (accepts(f, text)) { return ""; }
-    if (text === "") { return "is required"; }
+    if (text === "") { return t("is required"); }
     if (f.kind === "vocabulary") {
       if (f.multiple) { return describeMultiple(f, text); }
       return describeCode(f, text, vocabularyMatch(f, text));
     }
     if (f.kind === "literal") {
-      return sameIgnoringCase(text, f.literal) ? "'" + text + "' has the wrong letter case: use " + f.literal
-        : "'" + text + "' is not '" + f.literal + "'";
+      return sameIgnoringCase(text, f.literal) ? t("'%(text)s' has the wrong letter case: use %(code)s", { text: text, code: f.literal })
+        : t("'%(text)s' is not '%(literal)s'", { text: text, literal: f.literal });
     }
     if (f.kind === "choice") {
       var close = null, i;
@@ -341,30 +398,34 @@
       }
       if (close) { return describe(conv, close, text); }
       var words = f.choices.map(alternativeWords);
-      var listed = words.length === 1 ? words[0] : words.slice(0, -1).join(", ") + " or " + words[words.length - 1];
-      return "'" + text + "' is not " + listed;
+      var listed = words.length === 1 ? words[0]
+        : t("%(first)s or %(then)s", { first: words.slice(0, -1).join(", "), then: words[words.length - 1] });
+      return t("'%(text)s' is not %(alternatives)s", { text: text, alternatives: listed });
     }
     if (f.kind === "date") {
       var problems = dateProblems(f, text);
       if (problems && problems.length) { return problems.join("; "); }
-      return "'" + text + "' is not a date written " + f.format;
+      return t("'%(text)s' is not a date written %(format)s", { text: text, format: f.format });
     }
     if (f.kind === "number") {
-      if (!isDigits(text)) { return "'" + text + "' is not a number"; }
+      if (!isDigits(text)) { return t("'%(text)s' is not a number", { text: text }); }
       var fixed = numberFix(f, text);
-      if (fixed) { return "'" + text + "' must have " + f.digits + " digits: use " + fixed; }
-      if (f.digits !== null && text.length !== f.digits) { return "'" + text + "' has " + text.length + " digits; " + f.name + " has " + f.digits; }
+      if (fixed) { return t("'%(text)s' must have %(digits)s digits: use %(fixed)s", { text: text, digits: f.digits, fixed: fixed }); }
+      if (f.digits !== null && text.length !== f.digits) {
+        return t("'%(text)s' has %(length)s digits; %(field)s has %(digits)s", { text: text, length: text.length, field: f.name, digits: f.digits });
+      }
       var value = BigInt(text);
-      if (f.min !== null && value < BigInt(f.min)) { return value.toString() + " is below the minimum, " + f.min; }
-      return value.toString() + " is above the maximum, " + f.max;
+      if (f.min !== null && value < BigInt(f.min)) { return t("%(value)s is below the minimum, %(min)s", { value: value.toString(), min: f.min }); }
+      return t("%(value)s is above the maximum, %(max)s", { value: value.toString(), max: f.max });
     }
     var tp = textProblems(f, text, conv.forbidden);
     if (!tp.length && chars(text).some(function (c) { return conv.forbidden.indexOf(c) >= 0; }) && f.allowed !== null) { return ""; }
-    return tp.length ? tp.join("; ") : "'" + text + "' does not match the pattern " + (f.pattern || "");
+    return tp.length ? tp.join("; ") : t("'%(text)s' does not match the pattern %(pattern)s", { text: text, pattern: f.pattern || "" });
   }
 
   function forbiddenMessage(conv, ch) {
-    return "'" + ch + "' is not allowed in " + (conv.marketo ? "Marketo asset names" : "these names");
+    return conv.marketo ? t("'%(char)s' is not allowed in Marketo asset names", { "char": ch })
+      : t("'%(char)s' is not allowed in these names", { "char": ch });
   }
 
   function unique(text) {
@@ -493,8 +554,8 @@
         if (!other) { return; }
         var mine = rulePeriod(conv.fieldMap[rule.field], value), theirs = rulePeriod(conv.fieldMap[rule.after], other);
         if (mine && theirs && mine[1] < theirs[0]) {
-          add({ field: rule.field, message: "'" + value + "' is before " + rule.after + " '" + other + "': " +
-            rule.field + " must be on or after " + rule.after });
+          add({ field: rule.field, message: t("'%(value)s' is before %(other)s '%(other_value)s': %(field)s must be on or after %(other)s",
+            { value: value, other: rule.after, other_value: other, field: rule.field }) });
         }
         return;
       }
@@ -509,8 +570,8 @@
           if (allowed === null) { return; }
           codes.forEach(function (code) {
             if (allowed.indexOf(code) < 0) {
-              add({ field: rule.field, message: "'" + code + "' does not go with " + otherField + " '" + otherCode +
-                "': use " + allowed.join(", ") });
+              add({ field: rule.field, message: t("'%(code)s' does not go with %(other)s '%(other_code)s': use %(allowed)s",
+                { code: code, other: otherField, other_code: otherCode, allowed: allowed.join(", ") }) });
             }
           });
         });
@@ -528,7 +589,8 @@
     var built = build(sub, values);
     conv.fields.forEach(function (other) {
       if (!sub.fieldMap[other.name] && values[other.name]) {
-        built.notes.push(other.name + ": left out: names with this " + field + " follow " + sub.template);
+        built.notes.push(t("%(field)s: left out: names with this %(variant)s follow %(template)s",
+          { field: other.name, variant: field, template: sub.template }));
       }
     });
     return built;
@@ -541,12 +603,12 @@
     included(conv.nodes, values).forEach(function (name) {
       var f = conv.fieldMap[name], value = values[name] || "";
       function retiredNotes(v) {
-        retiredIn(f, v).forEach(function (code) { notes.push(name + ": " + retiredMessage(f, code)); });
+        retiredIn(f, v).forEach(function (code) { notes.push(t("%(field)s: %(message)s", { field: name, message: retiredMessage(f, code) })); });
       }
       if (accepts(f, value)) { used[name] = value; retiredNotes(value); return; }
       var s = buildFix(f, value);
       if (s) {
-        notes.push(name + ": " + describe(conv, f, value));
+        notes.push(t("%(field)s: %(message)s", { field: name, message: describe(conv, f, value) }));
         used[name] = s.fix;
         retiredNotes(s.fix);
         return;
@@ -581,18 +643,22 @@
 
   function wholeNameProblems(conv, name, used) {
     var out = [], n = chars(name).length;
-    if (conv.maxLength !== null && n > conv.maxLength) { out.push({ field: null, message: "is " + n + " characters, the limit is " + conv.maxLength }); }
+    if (conv.maxLength !== null && n > conv.maxLength) {
+      out.push({ field: null, message: t("is %(length)s characters, the limit is %(limit)s", { length: n, limit: conv.maxLength }) });
+    }
     Object.keys(used).forEach(function (field) {
       unique(used[field]).forEach(function (ch) {
         if (conv.forbidden.indexOf(ch) >= 0) { out.push({ field: field, message: forbiddenMessage(conv, ch) }); }
-        else if (inClass(ch, conv.invisible)) { out.push({ field: field, message: "contains an invisible or control character (U+" + hex4(ch.codePointAt(0)) + ")" }); }
+        else if (inClass(ch, conv.invisible)) {
+          out.push({ field: field, message: t("contains an invisible or control character (U+%(code)s)", { code: hex4(ch.codePointAt(0)) }) });
+        }
       });
     });
-    if (white(conv, chars(name)[0]) || white(conv, chars(name)[n - 1])) { out.push({ field: null, message: "starts or ends with white space" }); }
+    if (white(conv, chars(name)[0]) || white(conv, chars(name)[n - 1])) { out.push({ field: null, message: t("starts or ends with white space") }); }
     forbiddenWordsIn(conv, name).forEach(function (word) {
-      out.push({ field: null, message: "contains the forbidden word '" + word + "'" });
+      out.push({ field: null, message: t("contains the forbidden word '%(word)s'", { word: word }) });
     });
-    if (!out.length) { out.push({ field: null, message: "does not follow the pattern " + conv.template }); }
+    if (!out.length) { out.push({ field: null, message: t("does not follow the pattern %(template)s", { template: conv.template }) }); }
     return out;
   }
 
@@ -602,9 +668,12 @@
     var source = form.querySelector("script[data-naming-convention]");
     if (!source || form.getAttribute("data-naming-ready")) { return; }
     form.setAttribute("data-naming-ready", "1");
+    var messages = form.querySelector("script[data-naming-messages]");
+    try { useWords(messages ? JSON.parse(messages.textContent) : null); } catch (e) { useWords(null); }  // English
     var conv = compile(JSON.parse(source.textContent));
     var output = form.querySelector("[data-name-output]");
     var copy = form.querySelector("[data-name-copy]");
+    var copyLabel = copy ? copy.textContent : "";
     function update() {
       var values = {};
       conv.fields.forEach(function (f) {
@@ -632,7 +701,7 @@
         var list = document.createElement("ul");
         result.problems.forEach(function (p) {
           var item = document.createElement("li");
-          item.textContent = (p.field ? p.field + ": " : "") + p.message;
+          item.textContent = p.field ? t("%(field)s: %(message)s", { field: p.field, message: p.message }) : p.message;
           list.appendChild(item);
         });
         output.appendChild(list);
@@ -643,7 +712,11 @@
         p.textContent = note;
         output.appendChild(p);
       });
-      if (copy) { copy.disabled = result.name === null; copy.setAttribute("data-name", result.name || ""); }
+      if (copy) {
+        copy.disabled = result.name === null;
+        if (copy.getAttribute("data-name") !== (result.name || "")) { copy.removeAttribute("data-copied"); copy.textContent = copyLabel; }
+        copy.setAttribute("data-name", result.name || "");
+      }
     }
     form.addEventListener("input", update);
     form.addEventListener("change", update);
@@ -652,8 +725,13 @@
       copy.addEventListener("click", function () {
         var text = copy.getAttribute("data-name");
         if (!text) { return; }
-        if (navigator.clipboard && navigator.clipboard.writeText) { navigator.clipboard.writeText(text); }
-        copy.setAttribute("data-copied", "true");
+        if (!navigator.clipboard || !navigator.clipboard.writeText) { return; }
+        // "Copied" only once the clipboard has it (until the name changes); a refusal leaves the label
+        navigator.clipboard.writeText(text).then(function () {
+          if (copy.getAttribute("data-name") !== text) { return; }
+          copy.setAttribute("data-copied", "true");
+          copy.textContent = t("Copied");
+        }, function () {});
       });
     }
     update();
@@ -663,7 +741,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-naming-builder]"), attach);
   }
 
-  var api = { compile: compile, check: check, build: build, describe: describe, attach: attach };
+  var api = { compile: compile, check: check, build: build, describe: describe, attach: attach, useWords: useWords };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   else { root.MopsdocsNames = api; }
   if (typeof document !== "undefined") {

@@ -7,5 +7,5 @@
 Every chart is written next to a text or table alternative (the page's template puts it there)
 and takes its colours from CSS classes (`mopsdocs/assets/charts.css`), which follow Material's
 light and dark (`slate`) palettes. Nothing here is imported by `mopsdocs check`.
-Why hand-written SVG and not a charting library: `docs/charts.md`.
+Why hand-written SVG and not a charting library: docs/writing/stack.md, "How charts are drawn".
 """

@@ -14,7 +14,7 @@ a `role="group"` rather than an image (`base.linked_svg`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .base import LINE, WIDTH, Chart, clip, coord, group, line, series_class, text, text_width, xml
@@ -52,6 +52,10 @@ class Words:
     fill_ins: str
     deprioritise: str
     more: str = "more in the table"  # after "+ 30" when a quadrant holds more than MAX_SHOWN
+    # The whole "+ 30 more in the table" for a count, when the caller words it (a translated plural:
+    # word order is the language's); otherwise "+ {count} {more}".
+    more_counted: Callable[[int], str] | None = None
+    impact_axis: str = ""  # the whole "Impact: high or medium"; otherwise "{impact}: {high_impact}"
 
 
 def wrap(content: str, width: float, lines: int = MAX_LINES) -> list[str]:
@@ -134,7 +138,8 @@ def quadrant_chart(chart_id: str, title: str, desc: str, marks: Sequence[Mark], 
             links.append(f'<a href="#{xml(mark.anchor)}" aria-label="{aria}">' + hit + "".join(label) + "</a>")
             y += len(lines) * LINE + ITEM_GAP
         if hidden[q]:
-            more = clip(f"+ {hidden[q]} {words.more}", room)
+            counted = words.more_counted(hidden[q]) if words.more_counted else f"+ {hidden[q]} {words.more}"
+            more = clip(counted, room)
             titles.append(text(x + PAD, y + LINE - 4, more, cls="mopsdocs-chart-value"))
     body = [
         group(tints, cls="mopsdocs-chart-quadrants"),
@@ -155,7 +160,7 @@ def quadrant_chart(chart_id: str, title: str, desc: str, marks: Sequence[Mark], 
         _upright(
             axis_x,
             heights[0] / 2,
-            clip(f"{words.impact}: {words.high_impact}", heights[0] - 4),
+            clip(words.impact_axis or f"{words.impact}: {words.high_impact}", heights[0] - 4),
             cls="mopsdocs-chart-value",
         ),
         _upright(

@@ -1,5 +1,5 @@
 """`mopsdocs diff`'s formats: text (a terminal), markdown (a pull-request comment or
-`$GITHUB_STEP_SUMMARY`) and json (`version` 1; its shape is in docs/changes.md).
+`$GITHUB_STEP_SUMMARY`) and json (`version` 1; its shape is in docs/reviewing-changes.md).
 
 One phrase per change, in the order the entity's spec writes its fields, under a heading per
 entity: "stage mql: sla 4h -> 8h", "activity dedupe: A moved from mops-director to sfdc-admin",
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
+from ..i18n import ENGLISH, Words
 from .changeset import ChangeSet, Side
 from .compare import Change
 from .follows import Duty, NameShift
@@ -23,20 +24,23 @@ CLIP = 120  # characters of a value shown in text and markdown (json has it whol
 Show = Callable[[Any], str]
 
 
-def value(v: Any) -> str:
-    """A value as a reviewer reads it: `4h`, `yes`, `a, b`, `amount: 60000, currency: USD`."""
+def value(v: Any, words: Words = ENGLISH) -> str:
+    """A value as a reviewer reads it: `4h`, `yes`, `a, b`, `amount: 60000, currency: USD`.
+
+    `diff` says it in English; the site's changes page passes its `words` (spec text, keys and
+    numbers stay as written either way)."""
     if v is None:
-        return "none"
+        return words.gettext("none")
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return words.gettext("yes") if v else words.gettext("no")
     if isinstance(v, float) and v.is_integer():
         return str(int(v))  # an amount written 60000 reads back as 60000, not 60000.0
     if isinstance(v, list):
         if all(not isinstance(x, (dict, list)) for x in v):
-            return ", ".join(value(x) for x in v) if v else "(empty)"
-        return f"{len(v)} item{'s' if len(v) != 1 else ''}"
+            return ", ".join(value(x, words) for x in v) if v else words.gettext("(empty)")
+        return words.ngettext("%(num)s item", "%(num)s items", len(v))
     if isinstance(v, dict):
-        return ", ".join(f"{k}: {value(x)}" for k, x in v.items())
+        return ", ".join(f"{k}: {value(x, words)}" for k, x in v.items())
     text = " ".join(str(v).split())
     return text if len(text) <= CLIP else text[: CLIP - 1] + "…"
 

@@ -1,7 +1,7 @@
 """Which sentence says a change: its form and its parts, with no words of its own.
 
 `mopsdocs diff` (history/output.py) words the forms in English; the site words them in its
-templates (`changes_phrase.md.j2`), where a later translation finds them. Forms:
+templates (`changes_phrase.md.j2`), in the site's language. Forms:
 
 - `entity-added`, `entity-removed`: the whole entity;
 - `item-added`, `item-removed`: an item of a list (a stage, a vocabulary value, a status);

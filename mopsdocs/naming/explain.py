@@ -7,6 +7,8 @@ letters/digits and other characters or where a template separator occurs, and ch
 for what is wrong with it (a label instead of a code is cheap, a separator that is missing costs
 more, a value that is no code at all costs most). A second reading tries the name's words in any
 order, for names whose fields are swapped. The suggestion is kept only if the matcher accepts it.
+The search runs on the name's shape (its plain title words replaced by stand-ins: shapes.py), so
+names with the same mistake share it; the reading is then rebuilt on the name as written.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import cast
 
 from . import regex as rx
+from . import shapes
 from .compiler import INVISIBLE, CompiledConvention
-from .fields import FIXABLE, GARBAGE, WRONG, CompiledField
+from .fields import FIXABLE, GARBAGE, MISSING, WRONG, CompiledField, Score
 from .grammar import Literal, Slot
 from .readings import Problem, Reading, Scorer, Verdict
-from .reorder import reorder
+from .reorder import reorder, reorder_reading, reorder_tokens
 
 EXPLAIN_LIMIT = 500  # longer names get their global problems only
 MAX_POSITIONS = 64
@@ -70,7 +74,7 @@ def explain(conv: CompiledConvention, name: str) -> Verdict:
         return Verdict(name, False, tuple(_dedupe(problems)))
     if not cleaned:
         return Verdict(name, False, tuple(_dedupe(problems or [Problem(None, "is empty")])))
-    reading = _best_reading(conv, cleaned)
+    reading = _shaped_reading(conv, cleaned)
     if reading is None:
         problems.append(Problem(None, f"does not follow the pattern {conv.template.source}"))
         return Verdict(name, False, tuple(_dedupe(problems)))
@@ -101,7 +105,7 @@ def _explain_variants(conv: CompiledConvention, name: str) -> Verdict:
         return explain(named[0], name)
     best, best_cost = conv.variants[0][1], None
     for _, sub in conv.variants:
-        reading = _best_reading(sub, cleaned)
+        reading = _shaped_reading(sub, cleaned)
         cost = reading.cost if reading is not None else None
         if cost is not None and (best_cost is None or cost < best_cost):
             best, best_cost = sub, cost
@@ -247,6 +251,55 @@ def _forbidden_problems(conv: CompiledConvention, text: str, spans: Sequence[tup
 # garbage is enough to consider.
 _SPAN_LIMITS = {"vocabulary": 4, "date": 24, "number": 20}
 QUICK_ENOUGH = 4  # a reading this cheap (one wrong value, or two written another way) is taken as is
+
+
+Items = tuple[Literal | Slot, ...]
+Steps = tuple[tuple[int, int, int, str], ...]  # (item, start, end, how)
+SHAPE_MEMORY = 100_000  # decisions remembered per convention; past it the memory starts again
+_UNKNOWN = ("unknown",)
+
+
+def _shaped_reading(conv: CompiledConvention, text: str) -> Reading | None:
+    """The best reading of `text`, found by searching its shape (see shapes.py) once per shape and
+    rebuilt on the text itself: the same reading `_best_reading(conv, text)` finds."""
+    shaper = shapes.shaper(conv)
+    if shaper is None:
+        return _best_reading(conv, text)
+    quick = _quick_reading(conv, text, Scorer(text))
+    if quick is not None and quick.cost <= QUICK_ENOUGH:
+        return quick  # as _best_reading decides: no search, so nothing to share
+    shape = shaper.shape(text)
+    decisions = conv.memo.setdefault("shapes", {})
+    assert isinstance(decisions, dict)
+    recipe = decisions.get(shape, _UNKNOWN)
+    if recipe is _UNKNOWN:
+        if len(decisions) >= SHAPE_MEMORY:
+            decisions.clear()
+        reading = _best_reading(conv, shape)
+        recipe = decisions[shape] = reading.recipe if reading is not None else None
+        if shape == text:
+            return reading
+    if recipe is None:
+        return None
+    assert isinstance(recipe, tuple)
+    return _rebuild(conv, recipe, text)
+
+
+def _rebuild(conv: CompiledConvention, recipe: tuple[object, ...], text: str) -> Reading:
+    """The reading of `text` that the search's decisions `recipe` (found on its shape) make."""
+    scorer = Scorer(text)
+    if recipe[0] == "steps":
+        _, items, total, steps = cast(tuple[str, Items, int, Steps], recipe)
+        return _reading_from_steps(conv, items, text, total, steps, scorer)
+    _, items, ranges, order, expected = cast(
+        tuple[str, Items, tuple[tuple[str, int, int, bool], ...], tuple[str, ...], tuple[str, ...]], recipe
+    )
+    tokens = reorder_tokens(text)
+    values: dict[str, tuple[int, int, Score]] = {}
+    for name, a, b, missing in ranges:
+        span = text[tokens[a][0] : tokens[b][1]] if not missing else ""
+        values[name] = (a, b, Score(MISSING) if missing else scorer.of(conv.fields[name], span))
+    return reorder_reading(conv, items, text, tokens, values, list(order), list(expected))
 
 
 def _best_reading(conv: CompiledConvention, text: str) -> Reading | None:
@@ -519,4 +572,4 @@ def _reading_from_steps(
         for item, how in ((items[k], how) for k, _, _, how in steps if k < len(items))
         if isinstance(item, Literal)
     )  # a word of the template itself, like 'OPS_', was found
-    return Reading(total, tuple(problems), tuple(spans), suggestion, recognised)
+    return Reading(total, tuple(problems), tuple(spans), suggestion, recognised, ("steps", items, total, steps))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .fields import CompiledField, Score
 
@@ -29,6 +29,8 @@ class Reading:
     spans: tuple[tuple[str, int, int], ...]  # (field, start, end) in the cleaned name
     suggestion: str | None
     recognised: bool = True  # some field holds a valid value, or one written another way
+    # how the search reached it, to read another name of the same shape the same way (see shapes.py)
+    recipe: tuple[object, ...] | None = field(default=None, compare=False, repr=False)
 
 
 SCORE_MEMORY = 200_000  # scores kept per field; past it the memo starts again (memory stays bounded)

@@ -157,4 +157,16 @@ def _reorder_reading(
         a, b, score = values[item.field]
         value = score.fix if score.cost else text[tokens[a][0] : tokens[b][1]]
         pieces = None if pieces is None or value is None else pieces + [value]
-    return Reading(cost, tuple(problems), tuple(spans), "".join(pieces) if pieces is not None else None)
+    recipe = (
+        "reorder",
+        items,
+        tuple((n, a, b, s.cost == MISSING and b < a) for n, (a, b, s) in values.items()),
+        tuple(order),
+        tuple(expected),
+    )
+    return Reading(cost, tuple(problems), tuple(spans), "".join(pieces) if pieces is not None else None, recipe=recipe)
+
+
+# for the explainer, to rebuild a reading found on a name's shape (see shapes.py)
+reorder_tokens = _tokens
+reorder_reading = _reorder_reading

@@ -10,24 +10,28 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..i18n import N_
+
 if TYPE_CHECKING:
     from .. import specs
     from ..project import Project
 
 LETTERS = ("R", "A", "C", "I", "A/R")
+# Marked for the site's catalogs (the matrix pages translate them where shown); the CLI's
+# exports write them as they are here, in English.
 WORDS = {
-    "R": "Responsible",
-    "A": "Accountable",
-    "C": "Consulted",
-    "I": "Informed",
-    "A/R": "Accountable and Responsible",
+    "R": N_("Responsible"),
+    "A": N_("Accountable"),
+    "C": N_("Consulted"),
+    "I": N_("Informed"),
+    "A/R": N_("Accountable and Responsible"),
 }
 MEANINGS = {
-    "R": "does the work",
-    "A": "answers for the outcome and signs off; exactly one per activity",
-    "C": "asked before: two-way",
-    "I": "told after: one-way",
-    "A/R": "accountable and does the work",
+    "R": N_("does the work"),
+    "A": N_("answers for the outcome and signs off; exactly one per activity"),
+    "C": N_("asked before: two-way"),
+    "I": N_("told after: one-way"),
+    "A/R": N_("accountable and does the work"),
 }
 
 

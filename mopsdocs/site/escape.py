@@ -23,10 +23,19 @@ _TEXT_TABLE = str.maketrans(_MD_SPECIAL)
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
+# Runs of white space, but not the no-break spaces a locale writes inside "60 000" or "31 %":
+# those must keep a number and its unit on one line.
+_SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
+
+
+def _collapse(s: str) -> str:
+    return _SPACES.sub(" ", s).strip(" ")
+
+
 def text(value: object) -> str:
     """Inline text: every Markdown/HTML special character becomes an entity; lines are joined."""
     s = "" if value is None else str(value)
-    s = " ".join(s.split())  # no line break can start a block (headings, lists, HTML)
+    s = _collapse(s)  # no line break can start a block (headings, lists, HTML)
     return s.translate(_TEXT_TABLE)
 
 
@@ -94,5 +103,5 @@ def markdown(value: object, *, allow_html: bool = False) -> str:
 def markdown_inline(value: object, *, allow_html: bool = False) -> str:
     """A Markdown field shown on one line (a table cell): emphasis and links kept, no blocks."""
     s = markdown(value, allow_html=allow_html)
-    s = " ".join(s.split())
+    s = _collapse(s)
     return s.replace("|", "&#124;")

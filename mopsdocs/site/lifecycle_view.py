@@ -1,7 +1,8 @@
 """A lifecycle resolved for display: stages with their owner's team, transitions with hand-offs.
 
 Both the lifecycle page and its diagram read this, so they agree on what a hand-off is and which
-SLA applies to it. Plain frozen data; no escaping and no syntax here.
+SLA applies to it. Plain frozen data; no escaping and no syntax here. The few words computed
+here (a lane without a team, "SDR or BDR") are in the language of the `words` given.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from dataclasses import dataclass
 from typing import get_args
 
 from .. import specs
+from ..i18n import ENGLISH, N_, Words
 from ..project import Project
 
-UNASSIGNED = "(no team)"
+UNASSIGNED = N_("(no team)")
 
 
 @dataclass(frozen=True)
@@ -81,20 +83,26 @@ class LifecycleView:
         return tuple(t for t in self.transitions if t.transition.from_ == stage_id)
 
 
-def party_name(project: Project, party_id: specs.Owner | None) -> str:
+def party_name(project: Project, party_id: specs.Owner | None, words: Words = ENGLISH) -> str:
     """A party's name; an either-of owner's names joined by "or" ("SDR or BDR")."""
     if party_id is None:
         return ""
     if not isinstance(party_id, str):
-        return " or ".join(party_name(project, pid) for pid in party_id)
+        names = [party_name(project, pid, words) for pid in party_id]
+        if not names:
+            return ""
+        text = names[0]
+        for name in names[1:]:  # one message per pair: each language says "or" its own way
+            text = words.gettext("%(first)s or %(other)s", first=text, other=name)
+        return text
     party = project.parties.get(party_id)
     return party.name if party is not None else party_id
 
 
-def lifecycle_view(project: Project, lc: specs.LifecycleSpec) -> LifecycleView:
+def lifecycle_view(project: Project, lc: specs.LifecycleSpec, words: Words = ENGLISH) -> LifecycleView:
     """Stages that survived validation (a duplicate id is left out) and transitions between them."""
     table = project.stages.get(lc.id, {})
-    stages = tuple(_stage_view(project, s) for s in lc.stages if table.get(s.id) is s)
+    stages = tuple(_stage_view(project, s, words) for s in lc.stages if table.get(s.id) is s)
     by_id = {s.id: s for s in stages}
     main_order = {s.id: i for i, s in enumerate(x for x in stages if x.main)}
     transitions = []
@@ -115,12 +123,12 @@ def lifecycle_view(project: Project, lc: specs.LifecycleSpec) -> LifecycleView:
     return LifecycleView(lc, stages, tuple(transitions))
 
 
-def _stage_view(project: Project, stage: specs.Stage) -> StageView:
+def _stage_view(project: Project, stage: specs.Stage, words: Words) -> StageView:
     # an either-of owner's lane: the team its parties share, else their teams ("Sales or SDRs")
     owners = specs.owner_ids(stage.owner)
     team_id = project.owner_team(stage.owner) or " or ".join(owners)
     team = project.teams.get(team_id)
     team_ids = team_id.split(" or ") if team is None else [team_id]
-    team_name = team.name if team is not None else (party_name(project, team_ids) or UNASSIGNED)
+    team_name = team.name if team is not None else (party_name(project, team_ids, words) or words.gettext(UNASSIGNED))
     queue = any(pid in project.queues for pid in owners)
-    return StageView(stage, party_name(project, stage.owner), team_id, team_name, stage.path == "main", queue)
+    return StageView(stage, party_name(project, stage.owner, words), team_id, team_name, stage.path == "main", queue)

@@ -9,6 +9,8 @@
   later needs it, and the memory it frees is reused for the pages' HTML.
 - `on_page_markdown` / `on_page_content`: a generated page's finished HTML blocks skip Markdown
   (`render.stash_html`, `render.restore_html`); its virtual file's text, read by then, is let go.
+- `on_post_page` / `on_post_template`: on a site not in English, Material's search runs through
+  mopsdocs' worker (Thai words, accents: `search_language`), added with the files.
 Under `serve`, problems are logged instead of raised, so the preview keeps running (MkDocs
 prints a traceback for any exception during a rebuild) and the health page shows them.
 """
@@ -53,6 +55,7 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.report: Report | None = None
         self.generated: set[str] = set()  # src_uri of every generated page of this build
         self.html_blocks: dict[str, list[str]] = {}  # src_uri -> its HTML blocks, while Markdown runs
+        self.search_worker = False  # pages point Material at mopsdocs' search worker (search_language)
 
     # Settings are validated by mopsdocs itself (config.read_settings, as `check` does, with
     # located diagnostics), so MkDocs is told every option is fine.
@@ -118,7 +121,20 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         # Material asks the GitHub/GitLab API for stars and forks of `repo_url` from every reader's
         # browser; the site must work offline and send nothing anywhere: keep the link, drop the call.
-        return output.replace(' data-md-component="source"', "")
+        output = output.replace(' data-md-component="source"', "")
+        if self.search_worker:
+            from .search_language import point_at_worker
+
+            output = point_at_worker(output)
+        return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is a theme template, not a page: its search box needs the same worker
+        if self.search_worker and template_name.endswith(".html"):
+            from .search_language import point_at_worker
+
+            return point_at_worker(output_content)
+        return output_content
 
     # ------------------------------------------------------------------ files and nav
 
@@ -137,11 +153,20 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         if generated is None:
             return files  # serve: the problem is logged; the preview goes on without these pages
         added: list[GeneratedPage] = []
+        # docs/programs.md and the generated programs/index.md are both /programs/: MkDocs would
+        # keep one silently, so the user's page would be lost from the site
+        urls = {f.dest_uri: f.src_uri for f in files.documentation_pages()}
         for g in generated:
             if files.get_file_from_path(g.page.path) is not None:
                 self._fail(f"docs/{g.page.path} has the path of a generated page; rename or move it")
                 continue
             file = File.generated(config, g.page.path, content=g.markdown)
+            if file.dest_uri in urls:
+                self._fail(
+                    f"docs/{urls[file.dest_uri]} has the address of the generated page {g.page.path} "
+                    f"(/{file.url}); rename or move it"
+                )
+                continue
             spec_path = g.page.context.get("spec_path")
             if isinstance(spec_path, str):  # the page's edit button opens the spec it shows
                 file.edit_uri = _relative_to_docs(self.project.root / spec_path, config.docs_dir)
@@ -156,6 +181,7 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         config.nav = place(config.nav, other_pages, self.project.settings.nav_section, added)
         self._log_diagrams()
         self.generated = ours
+        self.search_worker = self._add_search_worker(files, config)
         self.project = self.report = None  # the next build (serve) loads them again in on_config
         return files
 
@@ -201,6 +227,15 @@ class MopsdocsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 f"(shipped: {', '.join(i18n.shipped_languages())})"
             )
         return language.code
+
+    def _add_search_worker(self, files: Files, config: MkDocsConfig) -> bool:
+        from .. import i18n
+        from .search_language import add_worker, wanted
+
+        assert self.project is not None
+        theme_language = config.theme.get("language") if config.theme else None
+        site_language = i18n.resolve(theme_language, self.project.settings.language).code
+        return wanted(theme_language, site_language) and add_worker(files, config)
 
     def _fail(self, message: str) -> None:
         """A build error; under `serve` only logged (MkDocs would print a traceback and stall)."""

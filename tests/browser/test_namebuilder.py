@@ -8,16 +8,21 @@ The command line runs on the same project the site was built from.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
+import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from .browsertools import BIN, PHONE, ServedSite, open_page
+from .browsertools import BIN, PHONE, REPO, ServedSite, open_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -164,3 +169,100 @@ def test_the_page_engine_gives_the_verdicts_of_names_check(browser: Browser, sit
             differ += [f"{convention} {n!r}: page {p}, names check {c}" for n, p, c in zip(names, shown, cli) if p != c]
             assert True in cli and False in cli, convention  # both verdicts occur for each convention
     assert not differ, "\n".join(differ)
+
+
+# --------------------------------------------------------------------------- French and Thai pages
+
+TRANSLATED_MKDOCS = """\
+site_name: Conventions
+theme:
+  name: material
+  font: false
+  language: {language}
+plugins:
+  - search
+  - mopsdocs:
+      required_program_categories: []
+      fiscal_year_start: 02-01
+"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the test output is for the tests
+
+
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The repository's naming conventions built as a French site and a Thai one, served as
+    fr/ and th/ from one server."""
+    root = tmp_path_factory.mktemp("translated")
+    for language in ("fr", "th"):
+        project = root / "projects" / language
+        (project / "specs").mkdir(parents=True)
+        (project / "docs").mkdir()
+        (project / "mkdocs.yml").write_text(TRANSLATED_MKDOCS.format(language=language), encoding="utf-8")
+        (project / "docs" / "index.md").write_text("# Conventions\n", encoding="utf-8")
+        shutil.copy2(REPO / "specs" / "naming.yaml", project / "specs" / "naming.yaml")
+        proc = subprocess.run(
+            [str(BIN / "mkdocs"), "build", "--strict", "-d", str(root / "site" / language)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        assert proc.returncode == 0, proc.stderr[-4000:]
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="translated-site", daemon=True)
+    thread.start()
+    try:
+        yield ServedSite(root=root / "site", base=f"http://127.0.0.1:{server.server_address[1]}/", log=[])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("language", "wrong_month", "too_long", "copy", "copied"),
+    [
+        (
+            "fr",
+            "date : le mois 13 n'existe pas",
+            "name : compte 41 caractères, la limite pour name est de 40",
+            "Copier le nom",
+            "Copié",
+        ),
+        ("th", "date: ไม่มีเดือน 13", "name: ยาว 41 อักขระ แต่ name ยาวได้ไม่เกิน 40", "คัดลอกชื่อ", "คัดลอกแล้ว"),
+    ],
+)
+def test_the_builder_speaks_the_sites_language(
+    browser: Browser,
+    translated: ServedSite,
+    language: str,
+    wrong_month: str,
+    too_long: str,
+    copy: str,
+    copied: str,
+) -> None:
+    with open_page(browser, translated, f"{language}/naming/program/") as (page, _):
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=translated.base.rstrip("/"))
+        form = page.locator("form#name-builder-program")
+        button = form.locator("[data-name-copy]")
+        assert button.inner_text() == copy
+        shown = _page_build(page, "program", {"date": "2021-13", "channel": "WBN", "region": "", "name": "x"})
+        assert shown["problems"] == [wrong_month]
+        shown = _page_build(page, "program", {"date": "2021-12", "channel": "WBN", "region": "", "name": "x" * 41})
+        assert shown["problems"] == [too_long]
+        shown = _page_build(page, "program", {"date": "2021-12", "channel": "WBN", "region": "", "name": "Peak"})
+        assert shown["name"] == "2021-12_WBN_Peak"
+        button.click()
+        page.wait_for_selector("form#name-builder-program [data-name-copy][data-copied='true']")
+        assert button.inner_text() == copied
+        assert page.evaluate("navigator.clipboard.readText()") == "2021-12_WBN_Peak"
+        # another name: the button offers to copy again
+        _page_build(page, "program", {"name": "Peak-Capacity"})
+        assert button.inner_text() == copy

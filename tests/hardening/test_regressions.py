@@ -18,6 +18,7 @@ from hardtools import child_env, time_limit, write_project
 
 from mopsdocs.diagnostics import Diagnostic, Location, Report, Severity
 from mopsdocs.fmt import format_text
+from mopsdocs.i18n import ENGLISH
 from mopsdocs.loader import Limits, load_file, load_text
 from mopsdocs.report import format_concise, safe
 from mopsdocs.report import format_text as report_text
@@ -181,6 +182,8 @@ def test_naming_pages_and_matchers_do_not_depend_on_the_order_of_fields(tmp_path
 
 class _Site:
     """The little of SiteContext that the naming view reads."""
+
+    words = ENGLISH
 
     def edit_url(self, path: str) -> None:
         return None

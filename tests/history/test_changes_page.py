@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import assert_golden
 from gittools import GitProject, git_env
 
 from mopsdocs.history.changelog import changelog
@@ -54,11 +55,7 @@ def _page(root: Path) -> str:
 
 
 def _compare(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("MOPSDOCS_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs (MOPSDOCS_UPDATE_GOLDEN=1 to accept)"
+    assert_golden(GOLDEN / name, actual)
 
 
 def test_the_changelog_page(tmp_path: Path) -> None:

@@ -4,11 +4,8 @@ longer use. `python scripts/i18n_update.py` brings them in line; then translate.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -17,21 +14,6 @@ from babel.messages.pofile import read_po
 from mopsdocs import i18n
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _update_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("i18n_update", REPO / "scripts" / "i18n_update.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["i18n_update"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def marked() -> Catalog:
-    catalog: Catalog = _update_script().extract()
-    return catalog
 
 
 def _catalog(code: str) -> Catalog:

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from conftest import REPO
-from test_catalogs import _update_script
 
 from mopsdocs.pipeline import load_project
 from mopsdocs.site.context import SiteContext
@@ -35,12 +34,6 @@ def channels_index(root: Path, language: str) -> str:
     site = SiteContext(project, report, language=language)
     [index] = [p for p in channels.pages(project, site) if p.path == "channels/index.md"]
     return render_page(index, site)
-
-
-@pytest.fixture(scope="module")
-def marked() -> Catalog:
-    catalog: Catalog = _update_script().extract()
-    return catalog
 
 
 @pytest.mark.parametrize(

@@ -111,13 +111,36 @@ def test_spec_errors_fail_the_build_with_located_lines(tmp_path: Path) -> None:
     assert not (root / "site" / "lifecycle").exists()
 
 
+@pytest.mark.parametrize(
+    ("user_page", "generated"),
+    [
+        ("lifecycle/lead.md", "lifecycle/lead.md"),
+        ("lifecycle/lead/index.md", "lifecycle/lead.md"),
+        ("health/index.md", "health.md"),
+    ],
+)
+def test_a_users_page_where_a_generated_page_goes_fails_the_build_and_is_not_lost(
+    tmp_path: Path, user_page: str, generated: str
+) -> None:
+    # the same file, or another file with the same address (/lifecycle/lead/): MkDocs would keep
+    # one of the two without a word, and the user's page would vanish from the site
+    root = mini_project(tmp_path / "p", docs={user_page: "# Mine\n\nWritten by hand.\n"})
+    result = run_cli(["build"], cwd=root)
+    assert result.code == 1, result.err
+    assert f"docs/{user_page} has the" in result.err and "rename or move it" in result.err
+    if user_page != generated:
+        assert f"address of the generated page {generated}" in result.err
+    assert "Traceback" not in result.err + result.out
+    assert (root / "docs" / user_page).read_text(encoding="utf-8") == "# Mine\n\nWritten by hand.\n"
+
+
 def test_a_failing_render_is_a_clean_build_error_and_no_half_drawn_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mopsdocs.site.families import lifecycle
 
     trouble = (SITE_TESTS / "data" / "init-rank-trouble.dot").read_text(encoding="utf-8")
-    monkeypatch.setattr(lifecycle, "lifecycle_dot", lambda project, lc: trouble)
+    monkeypatch.setattr(lifecycle, "lifecycle_dot", lambda project, lc, words=None: trouble)
     root = mini_project(tmp_path / "p")
     result = run_cli(["build"], cwd=root)
     assert result.code == 1

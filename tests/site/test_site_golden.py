@@ -6,11 +6,9 @@ then read `git diff tests/site/golden/` before committing.
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
-import pytest
+from conftest import assert_golden
 from sitetools import REPO, SITE_TESTS, mini_project
 
 from mopsdocs.pipeline import load_project
@@ -25,16 +23,7 @@ FAKE_SVG = '<svg class="golden-placeholder"><title>diagram</title></svg>\n'  # r
 
 
 def _compare(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("MOPSDOCS_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), f"golden/{name}", "generated", n=2)
-        )
-        pytest.fail(f"{name} differs from the golden file (MOPSDOCS_UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}")
+    assert_golden(GOLDEN / name, actual)
 
 
 def _site(root: Path) -> SiteContext:

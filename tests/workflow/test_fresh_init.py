@@ -17,17 +17,18 @@ from conftest import REPO, require_tool, run_cli, run_process
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def fresh(tmp_path: Path) -> Path:
+def fresh(tmp_path: Path, language: str = "en") -> Path:
     target = tmp_path / "handbook"
-    result = run_cli(["init", str(target)])
+    result = run_cli(["init", str(target)] + (["--language", language] if language != "en" else []))
     assert result.code == 0, result.err
     return target
 
 
 @pytest.mark.slow
-def test_a_fresh_init_project_passes_check_fmt_and_build_strict(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "fr", "th"])  # `init --language`: the example in each language
+def test_a_fresh_init_project_passes_check_fmt_and_build_strict(tmp_path: Path, language: str) -> None:
     require_tool("dot", "building the new project's site with real Graphviz")
-    root = fresh(tmp_path)
+    root = fresh(tmp_path, language)
 
     check = run_process(["check", "--strict"], cwd=root)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -42,8 +43,13 @@ def test_a_fresh_init_project_passes_check_fmt_and_build_strict(tmp_path: Path) 
     assert "drawn with dot" in build.stderr, build.stderr
     health = (root / "site" / "health" / "index.html").read_text(encoding="utf-8")
     article = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<article.*?</article>", health, re.S)[0]))  # type: ignore[index]
-    assert "All checks passed" in article
     assert "**" not in article and "\\*" not in article and "\\_" not in article, "escaped Markdown shown as text"
+    if language != "en":  # the words are the catalogs' (tests/i18n); here: the page is in that language
+        assert f'<html lang="{language}"' in health
+        toggles = [p["toggle"]["name"] for p in _theme(root / "mkdocs.yml")["palette"]]
+        assert toggles[0] in health  # the palette toggle, named in the project's language
+        return
+    assert "All checks passed" in article
     assert "problem" not in article.split("Operational programs audit", 1)[1].replace("no problems", "").replace(
         "its problems", ""
     ), "the audit of a clean project names problems"

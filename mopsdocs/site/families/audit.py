@@ -3,7 +3,8 @@ says on program, stage and channel pages (`page_platform`, merged in by `site.ge
 
 The audit is run once per loaded project (`mopsdocs.audit.run`, as `mopsdocs audit` runs it) and
 shared by both. The view-model holds keys, counts and links; every word the page shows is in the
-templates (`audit.md.j2`, `_platform.md.j2`).
+templates (`audit.md.j2`, `_platform.md.j2`), in the site's language, except the findings: those
+stay as `mopsdocs audit` prints them (English).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from ...audit.rules import STATUS_PLATFORMS, compared_lifecycles, platform_statu
 from ...audit.run import AuditResult, exports_of, run_audit
 from ...diagnostics import Diagnostic
 from ...exports.model import Where
+from ...i18n import SOURCE_LANGUAGE
 from ...project import Project
 from ..context import SiteContext
 from ..pages import Page, channel_path, lifecycle_path, party_path, program_path
+from .health import shown_day
 
 PATH = "audit.md"
 TEMPLATE = "audit.md.j2"
@@ -110,13 +113,15 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     found = [_finding(d, links) for d in result.diagnostics]
     spec_findings = [_finding(d, links) for d in site.report.sorted() if d.code in SPEC_CODES]
     today = project.today()
+    words = site.words
     files = [
         {
             "path": f.path,
             "type": f.type,
             "system": f.system or "",
             "records": f.records,
-            "newest": f.newest.date().isoformat() if f.newest else None,
+            "records_shown": words.number(f.records),
+            "newest": shown_day(f.newest.date(), words) if f.newest else None,
             "age": (today - f.newest.date()).days if f.newest else None,
             "encoding": f.encoding,
             "notes": list(f.notes),
@@ -124,7 +129,7 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
         for f in result.exports.files
     ]
     context = {
-        "as_of": today.isoformat(),
+        "as_of": shown_day(today, words),
         "exports_dir": project.settings.exports_dir,
         "files": files,
         "unreadable": [f for f in found if f.code == "FILE001"],
@@ -132,8 +137,9 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
         "errors": sum(1 for f in found if f.severity == "error"),
         "warnings": sum(1 for f in found if f.severity == "warning"),
         "settings": project.settings.audit,
+        "english": words.code == SOURCE_LANGUAGE,
     }
-    return [Page(path=PATH, title="Instance audit", template=TEMPLATE, context=context, order=ORDER)]
+    return [Page(path=PATH, title=words.gettext("Instance audit"), template=TEMPLATE, context=context, order=ORDER)]
 
 
 def _sections(result: AuditResult, found: list[Finding], spec_findings: list[Finding]) -> list[dict[str, Any]]:

@@ -5,7 +5,8 @@ party owns (`owned_items`) and the items that change an entity (`items_referring
 The view-models are resolved, plain data: quadrants and dues from `mopsdocs.backlog_model`, refs
 resolved to the pages they name (only when that family is in the site and the target exists).
 The matrix is drawn by `mopsdocs.charts.quadrant`; its words come from the template, which calls
-`matrix(...)` with them (words the site shows live in templates).
+`matrix(...)` with them (marked there for the catalogs), save the count of a crowded quadrant's
+other items, a plural worded here in the site's language.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from ...backlog_model import (
 )
 from ...charts import base
 from ...charts.quadrant import Mark, Words, quadrant_chart
+from ...i18n import ENGLISH, N_
+from ...i18n import Words as Language
 from ...project import Project
 from ...raci.model import from_spec
 from ..context import SiteContext
@@ -49,7 +52,7 @@ from ..pages import (
 )
 from .raci import activity_pages, extras_of, row_anchor
 
-NAV = ("Backlog",)
+NAV = (N_("Backlog"),)  # translated where the pages are made
 
 
 def item_anchor(item_id: str) -> str:
@@ -92,9 +95,15 @@ class MatrixSlot:
 
     chart_id: str
     marks: tuple[Mark, ...]
+    language: Language = ENGLISH  # the count of the items a crowded quadrant leaves to the table
 
     def __call__(self, title: str, desc: str, **words: str) -> Markup:
-        chart = quadrant_chart(self.chart_id, title, desc, self.marks, Words(**{k: str(v) for k, v in words.items()}))
+        def more(count: int) -> str:
+            return self.language.ngettext("+ %(num)s more in the table", "+ %(num)s more in the table", count)
+
+        shown = {k: str(v) for k, v in words.items()}
+        counted = more if "more" not in shown else None  # a template's own `more` word stays as it was
+        chart = quadrant_chart(self.chart_id, title, desc, self.marks, Words(**shown, more_counted=counted))
         # the SVG is built from escaped parts only (charts.base.xml): safe to put in the page as is
         return Markup(base.linked_svg(chart))  # noqa: S704
 
@@ -132,7 +141,8 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     out = []
     for bid in sorted(project.backlogs, key=lambda b: (project.backlogs[b].name.casefold(), b)):
         v = view(project, site, bid)
-        out.append(Page(v.path, v.backlog.name, "backlog.md.j2", {"b": v, "spec_path": v.source}, nav=NAV, order=0))
+        nav = tuple(site.words.gettext(title) for title in NAV)
+        out.append(Page(v.path, v.backlog.name, "backlog.md.j2", {"b": v, "spec_path": v.source}, nav=nav, order=0))
     return out
 
 
@@ -158,7 +168,7 @@ def view(project: Project, site: SiteContext, bid: str) -> BacklogView:
         open_items=open_items,
         by_quadrant=tuple((q, tuple(v for v in open_items if v.quadrant == q)) for q in QUADRANTS),
         by_status=tuple((s, members) for s in STATUSES if (members := tuple(v for v in items if v.item.status == s))),
-        matrix=MatrixSlot(f"backlog-{bid}-matrix", marks),
+        matrix=MatrixSlot(f"backlog-{bid}-matrix", marks, site.words),
         extras=extras_of(backlog),
         as_of=project.today().isoformat(),
         source=source,

@@ -8,10 +8,15 @@ holds no build date: the same history gives the same page, byte for byte.
 Every entity's page ends with when it last changed (`changes_last.md.j2`): `site.generate` adds
 `last_change()` to each page `footers()` names, whatever its template (not every page template
 includes `page_footer.md.j2`).
+
+The page is in the site's language: entity kinds and the specs' nouns ("stage", "activity") as
+words of that language where they are known, months and days in its form; ids, keys, field names,
+values, commit subjects and authors as written.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import weakref
 from collections.abc import Callable
 from itertools import groupby
@@ -20,6 +25,7 @@ from typing import Any
 from ...history.changelog import Changelog, Entry, changelog
 from ...history.output import value
 from ...history.phrases import Phrase, phrases
+from ...i18n import N_, SOURCE_LANGUAGE, Words
 from ...project import Project
 from ..context import SiteContext
 from ..pages import (
@@ -35,6 +41,7 @@ from ..pages import (
     review_path,
     scoring_path,
 )
+from .health import shown_day
 
 CHANGES = "changes.md"
 TEMPLATE = "changes.md.j2"
@@ -60,6 +67,44 @@ ENTITY_PAGES: dict[str, tuple[str, Callable[[str], str], str]] = {
     "review": ("reviews", review_path, "reviews"),
 }
 
+# entity kinds and the nouns of the specs' keyed lists (`history.follows.singular` of the list's
+# key) as words, translated where shown; a noun not listed here is shown as the specs write it
+KIND_WORDS = {
+    "lifecycle": N_("lifecycle"),
+    "raci": N_("raci"),
+    "program": N_("program"),
+    "channel": N_("channel"),
+    "scoring": N_("scoring"),
+    "convention": N_("convention"),
+    "vocabulary": N_("vocabulary"),
+    "team": N_("team"),
+    "role": N_("role"),
+    "person": N_("person"),
+    "queue": N_("queue"),
+    "stack": N_("stack"),
+    "backlog": N_("backlog"),
+    "review": N_("review"),
+}
+NOUN_WORDS = {
+    **KIND_WORDS,
+    "activity": N_("activity"),
+    "field": N_("field"),
+    "goal": N_("goal"),
+    "integration": N_("integration"),
+    "item": N_("item"),
+    "link": N_("link"),
+    "reason": N_("reason"),
+    "rule": N_("rule"),
+    "score": N_("score"),
+    "stage": N_("stage"),
+    "status": N_("status"),
+    "threshold": N_("threshold"),
+    "tool": N_("tool"),
+    "transition": N_("transition"),
+    "trigger": N_("trigger"),
+    "value": N_("value"),
+}
+
 _last: tuple[weakref.ref[Project], Changelog] | None = None
 
 
@@ -75,17 +120,35 @@ def history(project: Project) -> Changelog:
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
     log = history(project)
+    words = site.words
     context = {
         "available": log.available,
         "problem": log.problem,
         "shallow": log.shallow,
         "truncated": _commit(log.truncated_at, site) if log.truncated_at else None,
         "months": [
-            {"month": month, "entries": [_entry(e, project, site) for e in entries]}
+            {"month": _month(month, words), "entries": [_entry(e, project, site) for e in entries]}
             for month, entries in groupby(log.entries, key=lambda e: e.day[:7])
         ],
     }
-    return [Page(path=CHANGES, title="Changes", template=TEMPLATE, context=context, order=ORDER)]
+    return [Page(path=CHANGES, title=words.gettext("Changes"), template=TEMPLATE, context=context, order=ORDER)]
+
+
+def _month(month: str, words: Words) -> str:
+    """A month heading: "2024-01" on an English site (as before), "janvier 2024" otherwise."""
+    if words.code == SOURCE_LANGUAGE:
+        return month
+    from babel.dates import format_date
+
+    return str(format_date(_dt.date.fromisoformat(month + "-01"), format="LLLL y", locale=words.code))
+
+
+def _day(day: str, words: Words) -> str:
+    """A commit's day (YYYY-MM-DD) as the site's pages show days (`health.shown_day`)."""
+    try:
+        return shown_day(_dt.date.fromisoformat(day), words)
+    except ValueError:  # a date git wrote in a form we do not read: as it is
+        return day
 
 
 def footers(project: Project, site: SiteContext) -> dict[str, dict[str, Any]]:
@@ -128,6 +191,7 @@ def _commit(commit: Any, site: SiteContext) -> dict[str, Any]:
         "sha": commit.sha,
         "short": commit.sha[:7],
         "date": commit.date[:10],
+        "day": _day(commit.date[:10], site.words),
         "author": commit.author,
         "subject": commit.subject,
         "url": url,
@@ -136,39 +200,55 @@ def _commit(commit: Any, site: SiteContext) -> dict[str, Any]:
 
 def _entry(entry: Entry, project: Project, site: SiteContext) -> dict[str, Any]:
     """A commit: entities added or removed whole (listed by kind), then the others' changes."""
+    words = site.words
     entities = []
     whole: dict[str, dict[str, list[dict[str, Any]]]] = {"added": {}, "removed": {}}
     for (kind, entity_id), group in groupby(entry.changes, key=lambda c: (c.kind, c.id)):
         changes = list(group)
-        ref = {"kind": kind, "id": entity_id, "name": changes[0].name, "page": _page(kind, entity_id, project, site)}
+        ref = {
+            "kind": kind,
+            "kind_word": _word(KIND_WORDS, kind, words),
+            "id": entity_id,
+            "name": changes[0].name,
+            "page": _page(kind, entity_id, project, site),
+        }
         if len(changes) == 1 and not changes[0].path:
             whole[changes[0].op].setdefault(kind, []).append(ref)
         else:
-            entities.append({**ref, "changes": [_phrase(p) for p in phrases(changes)]})
+            entities.append({**ref, "changes": [_phrase(p, words) for p in phrases(changes)]})
     return {
         **_commit(entry.commit, site),
         "anchor": _anchor(entry),
-        "added": [{"kind": k, "entities": v} for k, v in whole["added"].items()],
-        "removed": [{"kind": k, "entities": v} for k, v in whole["removed"].items()],
+        "added": [
+            {"kind": k, "kind_word": _word(KIND_WORDS, k, words), "entities": v} for k, v in whole["added"].items()
+        ],
+        "removed": [
+            {"kind": k, "kind_word": _word(KIND_WORDS, k, words), "entities": v} for k, v in whole["removed"].items()
+        ],
         "entities": entities,
     }
 
 
-def _phrase(p: Phrase) -> dict[str, Any]:
+def _word(table: dict[str, str], term: str, words: Words) -> str:
+    """A spec term as a word of the site's language, or as written when it has none."""
+    return words.gettext(table[term]) if term in table else term
+
+
+def _phrase(p: Phrase, words: Words) -> dict[str, Any]:
     return {
         "form": p.form,
-        "inside": [{"noun": noun, "key": key} for noun, key in p.items],
+        "inside": [{"noun": noun, "noun_word": _word(NOUN_WORDS, noun, words), "key": key} for noun, key in p.items],
         "field": p.keys,
-        "before": _shown(p.before),
-        "after": _shown(p.after),
+        "before": _shown(p.before, words),
+        "after": _shown(p.after, words),
         "letter": p.letter,
         "named": p.named,
     }
 
 
-def _shown(v: Any) -> Any:
+def _shown(v: Any, words: Words) -> Any:
     """Booleans and nothing stay as they are (the template words them); the rest as `diff` shows it."""
-    return v if v is None or isinstance(v, bool) else value(v)
+    return v if v is None or isinstance(v, bool) else value(v, words)
 
 
 __all__ = ["CHANGES", "ENTITY_PAGES", "footers", "history", "last_change", "pages"]

@@ -20,11 +20,12 @@ from ...channel_model import (
     step_peers,
     steps,
 )
+from ...i18n import N_, SOURCE_LANGUAGE
 from ...project import Project
 from ..context import SiteContext
 from ..pages import CHANNELS_INDEX, Page, channel_path, convention_path, program_path
 
-NAV = ("Channels",)
+NAV = (N_("Channels"),)
 
 
 @dataclass(frozen=True)
@@ -81,18 +82,21 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     views = sorted(
         (view(project, site, cid) for cid in project.channels), key=lambda v: (v.channel.name.casefold(), v.channel.id)
     )
+    nav = tuple(site.words.gettext(section) for section in NAV)
+    english = site.language == SOURCE_LANGUAGE  # else the platform's findings are marked lang="en"
     out = [
         Page(
             CHANNELS_INDEX,
-            "Channels",
+            site.words.gettext("Channels"),
             "channels_index.md.j2",
             {"channels": views, "vocabulary": project.settings.channel_vocabulary},
-            nav=NAV,
+            nav=nav,
             order=0,
         )
     ]
     for v in views:
-        out.append(Page(v.path, v.channel.name, "channel.md.j2", {"ch": v, "spec_path": v.source}, nav=NAV, order=1))
+        context = {"ch": v, "spec_path": v.source, "english": english}
+        out.append(Page(v.path, v.channel.name, "channel.md.j2", context, nav=nav, order=1))
     return out
 
 

@@ -5,7 +5,8 @@ file at that line in the repository and to its edit view (when `repo_url`/`edit_
 
 The operational-programs audit finds nothing itself: each of its questions is answered by rules
 of `mopsdocs check`, and the page groups the report's diagnostics (the ones `check` prints) under
-the question their code answers.
+the question their code answers. The page is in the site's language, the diagnostics as `check`
+prints them (English).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import quote as url_quote
 from ... import specs
 from ...config import Settings
 from ...diagnostics import Diagnostic
+from ...i18n import N_, SOURCE_LANGUAGE, Words
 from ...program_model import review_status
 from ...project import Project
 from ...stack_model import due_since
@@ -28,29 +30,30 @@ TEMPLATE = "health.md.j2"
 ORDER = 1000  # the last entry of the generated section
 
 # The playbook's mini-audit of operational programs (section 7), plus the questions a team asks
-# of its own catalogue: each question, and the rule codes whose diagnostics answer it.
+# of its own catalogue: each question (translated where shown), and the rule codes whose
+# diagnostics answer it.
 AUDIT: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Does every required program category have an active program?", ("PRG004",)),
-    ("Is everything owned by someone active?", ("TEAM001", "TEAM002", "TEAM003")),
-    ("Are program reviews current?", ("PRG002", "PRG007")),
-    ("Does anything rely on a program that is not running?", ("PRG005", "PRG006")),
+    (N_("Does every required program category have an active program?"), ("PRG004",)),
+    (N_("Is everything owned by someone active?"), ("TEAM001", "TEAM002", "TEAM003")),
+    (N_("Are program reviews current?"), ("PRG002", "PRG007")),
+    (N_("Does anything rely on a program that is not running?"), ("PRG005", "PRG006")),
     # the playbook's Marketo mini-audit: channels and scoring
     (
-        "Are the channels complete, tied to the right program type and in step with the naming vocabulary?",
+        N_("Are the channels complete, tied to the right program type and in step with the naming vocabulary?"),
         ("CH001", "CH002", "CH003", "CH004", "CH005"),
     ),
     (
-        "Do the scoring models use tokens, and does each threshold take the actions it should?",
+        N_("Do the scoring models use tokens, and does each threshold take the actions it should?"),
         ("SCORE001", "SCORE002", "SCORE003", "SCORE004", "SCORE005"),
     ),
     # the playbook's stack review (section 5)
-    ("Is every renewal decided before its notice deadline?", ("STACK001",)),
+    (N_("Is every renewal decided before its notice deadline?"), ("STACK001",)),
     (
-        "Does any integration hang on a tool being retired, and which tools do the same job?",
+        N_("Does any integration hang on a tool being retired, and which tools do the same job?"),
         ("STACK002", "STACK003"),
     ),
     # the playbook's prioritising (section 1)
-    ("Is the backlog ranked by impact and effort, with its dues kept?", ("BL001", "BL002")),
+    (N_("Is the backlog ranked by impact and effort, with its dues kept?"), ("BL001", "BL002")),
 )
 
 Spans = dict[str, list[tuple[int, specs.Spec]]]  # spec file -> (first line, spec) of each document
@@ -60,16 +63,24 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     report = site.report
     spans = _spans(project)
     diagnostics = report.sorted()
+    words = site.words
     context = {
         "errors": report.errors,
         "warnings": report.warnings,
         "files": report.files,
-        "as_of": project.today().isoformat(),
+        "as_of": shown_day(project.today(), words),
         "diagnostics": [_item(d, site, _page_of(project, site, _spec_at(spans, d))) for d in diagnostics],
         "audit": _audit(project, site, spans, diagnostics),
         "rules_page": RULES if project.settings.reference_pages else None,
+        "english": words.code == SOURCE_LANGUAGE,
     }
-    return [Page(path=HEALTH, title="Health", template=TEMPLATE, context=context, order=ORDER)]
+    return [Page(path=HEALTH, title=words.gettext("Health"), template=TEMPLATE, context=context, order=ORDER)]
+
+
+def shown_day(day: _dt.date, words: Words) -> str:
+    """A date as these pages show it: as written in the specs (2021-12-01) on an English site, as
+    it is read in the site's language otherwise ("1 décembre 2021")."""
+    return day.isoformat() if words.code == SOURCE_LANGUAGE else words.day(day)
 
 
 def _item(d: Diagnostic, site: SiteContext, page: str | None) -> dict[str, Any]:
@@ -101,6 +112,7 @@ def _audit(project: Project, site: SiteContext, spans: Spans, diagnostics: list[
     Ties keep the report's order (by file and line).
     """
     today = project.today()
+    words = site.words
     turned_off = {code for code, level in project.settings.rules.items() if level == "off"}
     out = []
     for question, codes in AUDIT:
@@ -111,32 +123,40 @@ def _audit(project: Project, site: SiteContext, spans: Spans, diagnostics: list[
             spec = _spec_at(spans, d)
             since = _since(project, d, spec)
             item = _item(d, site, _page_of(project, site, spec))
-            item["since"] = since.isoformat() if since else None
+            item["since"] = shown_day(since, words) if since else None
             item["subject"] = _subject(project, site, spec)
             problems.append((since or today, item))
         problems.sort(key=lambda p: -p[0].toordinal())  # stable: ties keep the report's order
         out.append(
             {
-                "question": question,
+                "question": words.gettext(question),
                 "rules": [{"code": code, "off": code in turned_off} for code in codes],
                 "checked": not set(codes) <= turned_off,
-                "note": _note(project, codes),
+                "note": _note(project, codes, words),
                 "problems": [item for _, item in problems],
             }
         )
     return out
 
 
-def _note(project: Project, codes: tuple[str, ...]) -> str | None:
-    """Which categories PRG004 asks for, and which of the playbook's it does not (by the setting)."""
+def _note(project: Project, codes: tuple[str, ...], words: Words) -> str | None:
+    """Which categories PRG004 asks for, and which of the playbook's it does not (by the setting).
+    The categories are spec values: listed as written."""
     if "PRG004" not in codes:
         return None
     required = list(dict.fromkeys(project.settings.required_program_categories))
     playbook = Settings().required_program_categories  # the default: the playbook's mini-audit
     skipped = [c for c in playbook if c not in required]
-    note = f"Required: {', '.join(required)}." if required else "No category is required."
+    if required:
+        note = words.gettext("Required: %(categories)s.", categories=", ".join(required))
+    else:
+        note = words.gettext("No category is required.")
     if skipped:
-        note += f" Not required here (required_program_categories), though the playbook asks for: {', '.join(skipped)}."
+        more = words.gettext(
+            "Not required here (required_program_categories), though the playbook asks for: %(categories)s.",
+            categories=", ".join(skipped),
+        )
+        note = f"{note} {more}"  # two whole sentences
     return note
 
 

@@ -16,34 +16,62 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ... import durations, specs
+from ...i18n import N_, Words
 from ...project import Party, Project
 from ...raci.model import WORDS, from_spec
 from ...stack_model import TOOL_CATEGORY_WORDS
 from ..context import SiteContext
+from ..diagram import KIND_LABELS as TRANSITION_WORDS
 from ..nav import SECTION_LIMIT
 from ..pages import PEOPLE_INDEX, STACK_PAGE, Page, lifecycle_path, party_path, program_path, raci_path
 from .raci import activity_pages, extras_of, row_anchor, turnaround
 
-NAV = ("People",)
-KIND_LABEL = {"team": "Team", "role": "Role", "person": "Person", "queue": "Queue"}
+# Words of this module's tables are translated where they are shown (`Words.gettext`).
+NAV = (N_("People"),)
+KIND_LABEL = {"team": N_("Team"), "role": N_("Role"), "person": N_("Person"), "queue": N_("Queue")}
 KIND_NAV: dict[str, tuple[str, ...]] = {
-    "team": ("People", "Teams"),
-    "role": ("People", "Roles"),
-    "person": ("People", "Team members"),
-    "queue": ("People", "Queues"),
+    "team": (N_("People"), N_("Teams")),
+    "role": (N_("People"), N_("Roles")),
+    "person": (N_("People"), N_("Team members")),
+    "queue": (N_("People"), N_("Queues")),
 }
 SECTIONS = (
-    ("A/R", "Accountable and responsible"),
-    ("A", "Accountable"),
-    ("R", "Responsible"),
-    ("C", "Consulted"),
-    ("I", "Informed"),
+    ("A/R", N_("Accountable and responsible")),
+    ("A", N_("Accountable")),
+    ("R", N_("Responsible")),
+    ("C", N_("Consulted")),
+    ("I", N_("Informed")),
 )
+# Program categories and statuses (spec vocabulary) as a party page names them, in lower case
+# inside "category, status"; the stack page takes the categories from here too.
 CATEGORY_WORDS = {
-    "crm-sync": "CRM sync",
-    "preference-center": "preference centre",
-    "data-normalization": "data normalisation",
+    "data-normalization": N_("data normalisation"),
+    "deduplication": N_("deduplication"),
+    "list-import": N_("list import"),
+    "lead-scoring": N_("lead scoring"),
+    "lifecycle": N_("lifecycle"),
+    "routing": N_("routing"),
+    "crm-sync": N_("CRM sync"),
+    "bounce-management": N_("bounce management"),
+    "preference-center": N_("preference centre"),
+    "privacy-compliance": N_("privacy compliance"),
+    "alerts": N_("alerts"),
+    "enrichment": N_("enrichment"),
+    "other": N_("other"),
 }
+STATUS_WORDS = {  # programs' and (v2) martech tools' statuses
+    "draft": N_("draft"),
+    "active": N_("active"),
+    "paused": N_("paused"),
+    "retired": N_("retired"),
+    "evaluating": N_("evaluating"),
+    "sunsetting": N_("sunsetting"),
+}
+
+
+def _word(table: dict[str, str], value: str, words: Words) -> str:
+    """A spec value shown as a word of `table`, translated; a value the table lacks as written."""
+    return words.gettext(table[value]) if value in table else value
 
 
 @dataclass(frozen=True)
@@ -103,7 +131,8 @@ class IndexRow:
 @dataclass(frozen=True)
 class PartyView:
     ref: PartyRef
-    kind_label: str
+    kind: str  # team, role, person, queue (a party of unknown kind reads as a person)
+    kind_label: str  # the kind as a word, in the site's language
     party: Party
     email: str | None
     left_on: str | None
@@ -129,15 +158,17 @@ class PartyView:
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
     directory = Directory(project, site)
+    words = site.words
     out = [index_page(project, site, directory)]
     kinds = (list(project.teams), list(project.roles), list(project.people), list(project.queues))
     for kind_order, ids in enumerate(kinds, start=1):
         by_team = kind_order > 1 and len(ids) > SECTION_LIMIT
         for party_id in ids:
             v = view(project, site, party_id, directory)
-            nav, order = KIND_NAV[v.ref.kind or "person"], kind_order
+            nav = tuple(words.gettext(title) for title in KIND_NAV[v.ref.kind or "person"])
+            order = kind_order
             if by_team:  # too many for one section of the navigation: one per team, in spec order
-                nav, order = _team_section(project, party_id, nav, kind_order)
+                nav, order = _team_section(project, party_id, nav, kind_order, words)
             out.append(
                 Page(
                     v.ref.path or party_path(party_id),
@@ -152,13 +183,13 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
 
 
 def _team_section(
-    project: Project, party_id: str, nav: tuple[str, ...], kind_order: int
+    project: Project, party_id: str, nav: tuple[str, ...], kind_order: int, words: Words
 ) -> tuple[tuple[str, ...], int]:
     teams = list(project.teams)
     team = project.team_of(party_id)
     if team in project.teams:
         return (*nav, project.teams[team].name), kind_order * 10_000 + teams.index(team)
-    return (*nav, "No team"), kind_order * 10_000 + len(teams)
+    return (*nav, words.gettext("No team")), kind_order * 10_000 + len(teams)
 
 
 def index_page(project: Project, site: SiteContext, directory: Directory | None = None) -> Page:
@@ -178,7 +209,9 @@ def index_page(project: Project, site: SiteContext, directory: Directory | None 
     ]
     queues = [IndexRow(d.ref(q.id), d.team_ref(q.id), (), (), q.platform, q.value) for q in project.queues.values()]
     context = {"teams": by_name(teams), "roles": by_name(roles), "people": by_name(people), "queues": by_name(queues)}
-    return Page(PEOPLE_INDEX, "People", "people_index.md.j2", context, nav=NAV, order=0)
+    words = site.words
+    nav = tuple(words.gettext(title) for title in NAV)
+    return Page(PEOPLE_INDEX, words.gettext("People"), "people_index.md.j2", context, nav=nav, order=0)
 
 
 # --------------------------------------------------------------------------- references
@@ -245,6 +278,7 @@ class Directory:
     def __init__(self, project: Project, site: SiteContext) -> None:
         self.project = project
         self.site = site
+        self.words = site.words
         self._refs: dict[str, PartyRef] = {}
         self.team_roles: dict[str, list[str]] = {t: [] for t in project.teams}
         for role in project.roles.values():
@@ -290,7 +324,7 @@ class Directory:
             activities = project.activities.get(matrix_id, {})
             for r, row in enumerate(matrix.grouped_rows()):
                 activity = activities.get(row.id)
-                sla = turnaround(activity.sla, self.calendar) if activity is not None else None
+                sla = turnaround(activity.sla, self.calendar, self.words) if activity is not None else None
                 for party_id, letter in row.assign.items():
                     if letter in WORDS:
                         out.setdefault(party_id, []).append(
@@ -315,8 +349,11 @@ class Directory:
         for program_id in sorted(project.programs, key=lambda x: (project.programs[x].name.casefold(), x)):
             program = project.programs[program_id]
             path = program_path(program_id) if site.has_family("programs") else None
-            category = CATEGORY_WORDS.get(program.category, program.category.replace("-", " "))
-            out.append(_Program(program, specs.owner_ids(program.owner), path, f"{category}, {program.status}"))
+            category = _word(CATEGORY_WORDS, program.category, self.words)
+            where = self.words.gettext(
+                "%(category)s, %(status)s", category=category, status=_word(STATUS_WORDS, program.status, self.words)
+            )
+            out.append(_Program(program, specs.owner_ids(program.owner), path, where))
         return out
 
 
@@ -335,6 +372,7 @@ def view(project: Project, site: SiteContext, party_id: str, directory: Director
     direct_work = sum(1 for x in duties if x.via is None and x.letter in ("R", "A", "A/R"))
     direct_work += sum(1 for o in (*stages, *transitions, *programs) if o.via is None)
     kind = project.party_kind(party_id) or "person"
+    words = d.words
     if isinstance(party, specs.Person):
         roles = tuple(d.ref(r) for r in party.roles if r in project.roles)
         people: tuple[PartyRef, ...] = ()
@@ -345,7 +383,8 @@ def view(project: Project, site: SiteContext, party_id: str, directory: Director
         roles, people = (), tuple(d.ref(p) for p in d.holders.get(party_id, ()))
     return PartyView(
         ref=me,
-        kind_label=KIND_LABEL[kind],
+        kind=kind,
+        kind_label=words.gettext(KIND_LABEL[kind]),
         party=party,
         email=getattr(party, "email", None),
         left_on=getattr(party, "left_on", None),
@@ -355,7 +394,7 @@ def view(project: Project, site: SiteContext, party_id: str, directory: Director
         inactive=not me.active,
         inherits=tuple(d.ref(s) for s in who[1:]),
         sections=tuple(
-            DutySection(letter, title, tuple(x for x in duties if x.letter == letter))
+            DutySection(letter, words.gettext(title), tuple(x for x in duties if x.letter == letter))
             for letter, title in SECTIONS
             if any(x.letter == letter for x in duties)
         ),
@@ -426,22 +465,26 @@ def _owned_among(
 def _lifecycle_ownership(d: Directory, party_id: str, who: list[str]) -> tuple[tuple[Owned, ...], tuple[Owned, ...]]:
     stages: list[Owned] = []
     transitions: list[Owned] = []
-    project, cal = d.project, d.calendar
+    project, cal, words = d.project, d.calendar, d.words
     for lc in d.lifecycles:
         table = project.stages.get(lc.id, {})
         path = lifecycle_path(lc.id) if d.site.has_family("lifecycle") else None
         for stage in lc.stages:
             owned = _owned_by(d, party_id, who, stage.owner)
             if table.get(stage.id) is stage and owned is not None:
-                sla = durations.shown(stage.sla, cal)
+                sla = durations.shown(stage.sla, cal, words)
                 stages.append(Owned(stage.name, lc.name, path, f"stage-{stage.id}", sla, *owned))
         for t in lc.transitions:
             owned = _owned_by(d, party_id, who, t.owner)
             if owned is not None and t.from_ in table and t.to in table:
-                name = f"{table[t.from_].name} → {table[t.to].name}"
-                if t.type != "progress":
-                    name += f" ({t.type})"
-                transitions.append(Owned(name, lc.name, path, f"stage-{t.from_}", durations.shown(t.sla, cal), *owned))
+                names = {"source": table[t.from_].name, "target": table[t.to].name}
+                if t.type == "progress":
+                    name = words.gettext("%(source)s → %(target)s", **names)
+                else:
+                    kind = _word(TRANSITION_WORDS, t.type, words)
+                    name = words.gettext("%(source)s → %(target)s (%(kind)s)", kind=kind, **names)
+                sla = durations.shown(t.sla, cal, words)
+                transitions.append(Owned(name, lc.name, path, f"stage-{t.from_}", sla, *owned))
     return tuple(stages), tuple(transitions)
 
 
@@ -460,5 +503,7 @@ def _tools(d: Directory, party_id: str, who: list[str]) -> Iterator[Owned]:
     for tool in sorted(project.tools.values(), key=lambda t: (t.name.casefold(), t.id)):
         owned = _owned_by(d, party_id, who, tool.owner)
         if owned is not None:
-            where = f"{TOOL_CATEGORY_WORDS.get(tool.category, tool.category)}, {tool.status}"
+            category = _word(TOOL_CATEGORY_WORDS, tool.category, d.words)
+            status = _word(STATUS_WORDS, tool.status, d.words)
+            where = d.words.gettext("%(category)s, %(status)s", category=category, status=status)
             yield Owned(tool.name, where, path, f"tool-{tool.id}", None, *owned)

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ... import durations, specs
+from ...i18n import ENGLISH, N_, Words
 from ...project import Project
 from ...raci.model import LETTERS, MEANINGS, WORDS, Matrix, Row, from_spec
 from ..context import SiteContext
 from ..pages import Page, party_path, raci_path
 
-NAV = ("RACI matrices",)
+NAV = (N_("RACI matrices"),)  # translated where the pages are made
 # Material's side bars are hidden on matrix pages (front matter): a matrix is read as a grid, and
 # a twelve-party matrix needs the width of a laptop screen; the page's sections are few
 HIDE = ("navigation", "toc")
@@ -34,6 +35,8 @@ PAGE_LIMIT = 100  # activities on one page; a bigger matrix gets a page per grou
 CSS_CLASS = {"R": "r", "A": "a", "C": "c", "I": "i", "A/R": "ar"}
 HEAVY_SHARE = 0.5  # R or A on more than half of the activities: flagged as a heavy load
 HEAVY_MIN_ROWS = 4  # ... in matrices big enough for a share to mean something
+# a column's kind in its hover text ("MOPs Manager: role, Marketing Operations")
+KIND_WORDS = {"team": N_("team"), "role": N_("role"), "person": N_("person"), "queue": N_("queue")}
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class LoadView:
     carries: int  # activities it is R or A for
     percent: int  # carries as a share of all activities
     heavy: bool
+    shown_percent: str = ""  # `percent` as the site's language writes it ("31%", "31 %")
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,7 @@ class MatrixView:
 
 def pages(project: Project, site: SiteContext) -> list[Page]:
     out = []
+    section = tuple(site.words.gettext(title) for title in NAV)
     for order, matrix_id in enumerate(sorted(project.racis, key=lambda m: (project.racis[m].name.casefold(), m))):
         v = view(project, site, matrix_id)
         # spec_path: the page's edit button opens the spec it shows
@@ -138,12 +143,12 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
                     v.spec.name,
                     "raci.md.j2",
                     {"m": v, "spec_path": v.source, "hide": HIDE},
-                    nav=NAV,
+                    nav=section,
                     order=order,
                 )
             )
             continue
-        nav = (*NAV, v.spec.name)  # the overview first, then the parts in the matrix's order
+        nav = (*section, v.spec.name)  # the overview first, then the parts in the matrix's order
         out.append(
             Page(v.path, v.spec.name, "raci.md.j2", {"m": v, "spec_path": v.source, "hide": HIDE}, nav=nav, order=order)
         )
@@ -163,12 +168,12 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
 
 @dataclass(frozen=True)
 class Part:
-    slug: str
-    title: str
+    slug: str  # made from the English title: a part's URL is the same in every language
+    title: str  # in the site's language
     rows: tuple[Row, ...]
 
 
-def parts_of(matrix: Matrix) -> list[Part]:
+def parts_of(matrix: Matrix, words: Words = ENGLISH) -> list[Part]:
     """How a matrix is cut into pages: [] when it fits on one; else per group, a group of more
     than PAGE_LIMIT activities (or an ungrouped matrix) in runs of at most PAGE_LIMIT."""
     if len(matrix.rows) <= PAGE_LIMIT:
@@ -177,11 +182,16 @@ def parts_of(matrix: Matrix) -> list[Part]:
     slugs: set[str] = set()
     groups = matrix.groups()
     for name, rows in groups:
-        title = name or ("Activities" if len(groups) == 1 else "Other activities")
+        title = name or (N_("Activities") if len(groups) == 1 else N_("Other activities"))
+        shown = name or words.gettext(title)
         runs = [rows[i : i + PAGE_LIMIT] for i in range(0, len(rows), PAGE_LIMIT)]
         for first, run in zip(range(0, len(rows), PAGE_LIMIT), runs):
-            run_title = title if len(runs) == 1 else f"{title} {first + 1}–{first + len(run)}"
-            out.append(Part(_unique_slug(run_title, slugs), run_title, tuple(run)))
+            span = {"first": first + 1, "last": first + len(run)}
+            run_title, run_shown = title, shown
+            if len(runs) > 1:
+                run_title = ENGLISH.gettext("%(part)s %(first)s–%(last)s", part=title, **span)
+                run_shown = words.gettext("%(part)s %(first)s–%(last)s", part=shown, **span)
+            out.append(Part(_unique_slug(run_title, slugs), run_shown, tuple(run)))
     return out
 
 
@@ -212,14 +222,17 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
     matrix = from_spec(project, spec)
     path = raci_path(matrix_id)
     columns = tuple(column(project, site, path, p) for p in matrix.columns)
-    parts = parts_of(matrix)
+    words = site.words
+    parts = parts_of(matrix, words)
     table = project.activities.get(matrix_id, {})
     cal = project.settings.business_calendar()
+    letters = letter_words(words)
     groups = (
         ()
         if parts
         else tuple(
-            GroupView(name, tuple(_row(r, matrix, table[r.id], cal) for r in rows)) for name, rows in matrix.groups()
+            GroupView(name, tuple(_row(r, matrix, table[r.id], cal, letters, words) for r in rows))
+            for name, rows in matrix.groups()
         )
     )
     return MatrixView(
@@ -230,9 +243,9 @@ def view(project: Project, site: SiteContext, matrix_id: str) -> MatrixView:
         grouped=any(g.name is not None for g in groups),
         with_sla=any(r.sla for g in groups for r in g.rows),
         activity_count=len(matrix.rows),
-        loads=_loads(matrix, columns),
+        loads=_loads(matrix, columns, words),
         notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
-        legend=tuple(LegendEntry(x, WORDS[x], MEANINGS[x], CSS_CLASS[x]) for x in LETTERS),
+        legend=legend(words),
         extras=extras_of(spec),
         source=project.document_of(spec).path,
         edit_url=site.edit_url(project.document_of(spec).path),
@@ -249,12 +262,15 @@ def part_views(project: Project, site: SiteContext, matrix_id: str) -> list[Matr
     matrix = from_spec(project, spec)
     table = project.activities.get(matrix_id, {})
     cal = project.settings.business_calendar()
+    words = site.words
+    letters = letter_words(words)
     out = []
-    for p in parts_of(matrix):
+    for p in parts_of(matrix, words):
         path = part_path(matrix_id, p)
         sub = Matrix(matrix.id, matrix.name, _columns_of(matrix, p.rows), p.rows)
         groups = tuple(
-            GroupView(name, tuple(_row(r, sub, table[r.id], cal) for r in rows)) for name, rows in sub.groups()
+            GroupView(name, tuple(_row(r, sub, table[r.id], cal, letters, words) for r in rows))
+            for name, rows in sub.groups()
         )
         out.append(
             MatrixView(
@@ -267,7 +283,7 @@ def part_views(project: Project, site: SiteContext, matrix_id: str) -> list[Matr
                 activity_count=len(p.rows),
                 loads=(),
                 notes=tuple(r for g in groups for r in g.rows if r.note_anchor),
-                legend=tuple(LegendEntry(x, WORDS[x], MEANINGS[x], CSS_CLASS[x]) for x in LETTERS),
+                legend=legend(words),
                 extras=(),
                 source=project.document_of(spec).path,
                 edit_url=site.edit_url(project.document_of(spec).path),
@@ -276,6 +292,15 @@ def part_views(project: Project, site: SiteContext, matrix_id: str) -> list[Matr
             )
         )
     return out
+
+
+def letter_words(words: Words) -> dict[str, str]:
+    """Each RACI letter's word in the site's language (the letters themselves are the convention)."""
+    return {x: words.gettext(WORDS[x]) for x in LETTERS}
+
+
+def legend(words: Words) -> tuple[LegendEntry, ...]:
+    return tuple(LegendEntry(x, words.gettext(WORDS[x]), words.gettext(MEANINGS[x]), CSS_CLASS[x]) for x in LETTERS)
 
 
 def _columns_of(matrix: Matrix, rows: tuple[Row, ...]) -> tuple[str, ...]:
@@ -289,7 +314,12 @@ def column(project: Project, site: SiteContext, from_path: str, party_id: str) -
     team = project.team_of(party_id)
     team_name = project.teams[team].name if team in project.teams and kind != "team" else None
     name = party.name if party else party_id
-    title = f"{name}: " + ", ".join(x for x in (kind or "unknown party", team_name) if x)
+    words = site.words
+    kind_word = words.gettext(KIND_WORDS[kind]) if kind in KIND_WORDS else words.gettext("unknown party")
+    if team_name:
+        title = words.gettext("%(name)s: %(kind)s, %(team)s", name=name, kind=kind_word, team=team_name)
+    else:
+        title = words.gettext("%(name)s: %(kind)s", name=name, kind=kind_word)
     inactive = isinstance(party, specs.Person) and not project.is_active(party)
     path = party_path(party_id) if party is not None and site.has_family("people") else None
     return Column(
@@ -323,9 +353,16 @@ def html_href(site: SiteContext, from_path: str, to_path: str, anchor: str | Non
     return f"{rel}#{anchor}" if anchor else rel
 
 
-def _row(row: Row, matrix: Matrix, activity: specs.Activity, calendar: durations.Calendar) -> RowView:
+def _row(
+    row: Row,
+    matrix: Matrix,
+    activity: specs.Activity,
+    calendar: durations.Calendar,
+    letters: dict[str, str],
+    words: Words,
+) -> RowView:
     cells = tuple(
-        Cell(row.letter(p), WORDS.get(row.letter(p), ""), CSS_CLASS.get(row.letter(p), "")) for p in matrix.columns
+        Cell(row.letter(p), letters.get(row.letter(p), ""), CSS_CLASS.get(row.letter(p), "")) for p in matrix.columns
     )
     extras = extras_of(activity)
     about = row.description or extras or activity.sla or activity.inputs or activity.outputs
@@ -338,30 +375,33 @@ def _row(row: Row, matrix: Matrix, activity: specs.Activity, calendar: durations
         cells,
         extras,
         activity.sla,
-        turnaround(activity.sla, calendar),
+        turnaround(activity.sla, calendar, words),
         tuple(activity.inputs),
         tuple(activity.outputs),
     )
 
 
-def turnaround(sla: str | None, calendar: durations.Calendar) -> str | None:
+def turnaround(sla: str | None, calendar: durations.Calendar, words: Words = ENGLISH) -> str | None:
     """An activity's SLA in words ("2 days"; business time with its calendar bound on the team
     calendar: "2 business days: up to 4 calendar days", as lifecycle pages say it)."""
-    return durations.describe(sla, calendar) if sla else None
+    return durations.describe(sla, calendar, words) if sla else None
 
 
 def row_anchor(activity_id: str) -> str:
     return f"activity-{activity_id}"
 
 
-def _loads(matrix: Matrix, columns: tuple[Column, ...]) -> tuple[LoadView, ...]:
+def _loads(matrix: Matrix, columns: tuple[Column, ...], words: Words) -> tuple[LoadView, ...]:
     total = len(matrix.rows)
     by_id = {c.id: c for c in columns}
     out = []
     for load in matrix.load():
         share = load.carries / total if total else 0.0
         heavy = total >= HEAVY_MIN_ROWS and share > HEAVY_SHARE
-        out.append(LoadView(by_id[load.party], load.r, load.a, load.c, load.i, load.carries, round(share * 100), heavy))
+        percent = round(share * 100)
+        # the rounded whole percent, written the language's way: the same figure in every language
+        shown = words.percent(percent / 100)
+        out.append(LoadView(by_id[load.party], load.r, load.a, load.c, load.i, load.carries, percent, heavy, shown))
     order = {c.id: i for i, c in enumerate(columns)}
     return tuple(sorted(out, key=lambda x: (-x.carries, -x.a, order[x.column.id])))
 

@@ -3,8 +3,8 @@ and `reviews/<id>/` (one year: figures against the year before, breakdowns, wins
 with the backlog items that deliver them, the SCORE ratings with their evidence).
 
 The view-models are resolved, plain data (`mopsdocs.review_model`); the charts are drawn by
-`mopsdocs.charts.lines` when the template calls a slot with its words (words the site shows live
-in templates).
+`mopsdocs.charts.lines` when the template calls a slot with its words (marked there for the
+catalogs); figure names and numbers are put in the site's language here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ... import specs
 from ...charts.lines import Series, line_chart, rating_chart
+from ...i18n import ENGLISH, N_, Words
 from ...project import Project
 from ...review_model import breakdowns, by_year, evidence, figure_label, figure_rows, ratings, shown
 from ...specs.review import PILLARS
@@ -23,8 +24,39 @@ from ..pages import Page, backlog_path, review_path
 from .backlog import item_anchor
 from .raci import extras_of
 
-NAV = ("Years in review",)
+# Words of this module's tables are translated where they are shown (`Words.gettext`).
+NAV = (N_("Years in review"),)
 REVIEWS_INDEX = "reviews/index.md"
+# The figures the contract names and those `mopsdocs review draft` writes, as headings; any other
+# key reads as written (`figure_label`).
+FIGURE_WORDS = {
+    "campaigns": N_("Campaigns"),
+    "emails_sent": N_("Emails sent"),
+    "median_open_rate": N_("Median open rate"),
+    "median_click_rate": N_("Median click rate"),
+    "mqls": N_("Mqls"),
+    "programs_created": N_("Programs created"),
+    "programs_created_by_channel": N_("Programs created by channel"),
+    "programs_by_channel": N_("Programs by channel"),
+}
+
+
+def label(name: str, words: Words = ENGLISH) -> str:
+    """A figure's heading in the site's language: a known figure translated, another key as written."""
+    return words.gettext(FIGURE_WORDS[name]) if name in FIGURE_WORDS else figure_label(name)
+
+
+def shown_in(value: float, rate: bool, words: Words = ENGLISH) -> str:
+    """`review_model.shown` in the site's language: 31.5% and 2,100,000 (en), 31,5 % and 2 100 000 (fr)."""
+    if words.code == ENGLISH.code:
+        return shown(value, rate)
+    from babel import Locale
+    from babel.numbers import format_decimal, format_percent
+
+    if rate:  # the locale's own percent form ("31 %" in French), one decimal at most like English
+        pattern = Locale.parse(words.code).percent_formats[None].pattern.replace("#,##0", "#,##0.#", 1)
+        return str(format_percent(round(value, 3), format=pattern, locale=words.code))
+    return str(format_decimal(value, format="#,##0.##", locale=words.code))
 
 
 @dataclass(frozen=True)
@@ -42,10 +74,11 @@ class FigureChart:
     years: tuple[str, ...]
     values: tuple[float | None, ...]
     rate: bool
+    words: Words = ENGLISH
 
     def __call__(self, title: str, desc: str) -> Markup:
         series = [Series(title, self.values)]
-        chart = line_chart(self.chart_id, title, desc, self.years, series, lambda v: shown(v, self.rate))
+        chart = line_chart(self.chart_id, title, desc, self.years, series, lambda v: shown_in(v, self.rate, self.words))
         # built from escaped parts only (charts.base.xml)
         return Markup(chart.svg())  # noqa: S704
 
@@ -115,7 +148,10 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     if not reviews:
         return []
     years = [YearLink(r.year, r.name, review_path(r.id)) for r in reviews]
-    out = [Page(REVIEWS_INDEX, "Years in review", "reviews_index.md.j2", index(project, reviews, years), nav=NAV)]
+    words = site.words
+    nav = tuple(words.gettext(title) for title in NAV)
+    context = index(project, reviews, years, words)
+    out = [Page(REVIEWS_INDEX, words.gettext("Years in review"), "reviews_index.md.j2", context, nav=nav)]
     for i, review in enumerate(reviews):
         v = view(project, site, reviews, i, years)
         # after the index (order 0), newest year first
@@ -125,22 +161,24 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
                 review.name,
                 "review.md.j2",
                 {"r": v, "spec_path": v.source},
-                nav=NAV,
+                nav=nav,
                 order=10_000 - review.year,
             )
         )
     return out
 
 
-def index(project: Project, reviews: list[specs.ReviewSpec], years: list[YearLink]) -> dict[str, object]:
+def index(
+    project: Project, reviews: list[specs.ReviewSpec], years: list[YearLink], words: Words = ENGLISH
+) -> dict[str, object]:
     labels = tuple(str(r.year) for r in reviews)
     figures = []
     for row in figure_rows(reviews):
         chart = None
         if any(v is not None for v in row.values) and all(v is None or v >= 0 for v in row.values):
-            chart = FigureChart(f"reviews-figure-{row.name}", labels, row.values, row.rate)
-        cells = tuple("" if v is None else shown(v, row.rate) for v in row.values)
-        figures.append(FigureView(row.name, figure_label(row.name), row.rate, cells, chart))
+            chart = FigureChart(f"reviews-figure-{row.name}", labels, row.values, row.rate, words)
+        cells = tuple("" if v is None else shown_in(v, row.rate, words) for v in row.values)
+        figures.append(FigureView(row.name, label(row.name, words), row.rate, cells, chart))
     rated = [ratings(r) for r in reviews]
     score_rows = tuple((p, tuple(None if r[p] is None else float(r[p] or 0) for r in rated)) for p in PILLARS)
     any_rating = any(v is not None for _, values in score_rows for v in values)
@@ -156,13 +194,14 @@ def view(
     project: Project, site: SiteContext, reviews: list[specs.ReviewSpec], i: int, years: list[YearLink]
 ) -> ReviewView:
     review = reviews[i]
+    words = site.words
     before = reviews[i - 1] if i > 0 else None
     rows = figure_rows([review] if before is None else [before, review])
     figures = tuple(
         (
-            figure_label(row.name),
-            "" if row.values[-1] is None else shown(row.values[-1], row.rate),
-            None if before is None or row.values[0] is None else shown(row.values[0], row.rate),
+            label(row.name, words),
+            "" if row.values[-1] is None else shown_in(row.values[-1], row.rate, words),
+            None if before is None or row.values[0] is None else shown_in(row.values[0], row.rate, words),
         )
         for row in rows
         if row.values[-1] is not None
@@ -177,7 +216,9 @@ def view(
         following=years[i + 1] if i + 1 < len(years) else None,
         figures=figures,
         breakdowns=tuple(
-            BreakdownView(name, figure_label(name), tuple((part, shown(value, rate)) for part, value in parts))
+            BreakdownView(
+                name, label(name, words), tuple((part, shown_in(value, rate, words)) for part, value in parts)
+            )
             for name, rate, parts in breakdowns(review)
         ),
         goals=tuple(_goal(project, site, goal) for goal in review.goals),

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ... import specs
+from ... import durations, specs
 from ...charts import base as chart
 from ...charts.bars import Bar, Row, bar_chart
+from ...i18n import ENGLISH, N_, Words
 from ...project import Project
 from ...stack_model import STATUSES, TOOL_CATEGORY_WORDS, CurrencyCosts, Renewal, facts, via_tool, yearly_cost
 from ..context import SiteContext
@@ -27,10 +28,52 @@ from .people import CATEGORY_WORDS as PROGRAM_CATEGORY_WORDS
 from .people import PartyRef, ref
 from .raci import extras_of
 
-MAP_TITLE = "Integration map"
+# Words of this module's tables are translated where they are shown (`Words.gettext`).
+MAP_TITLE = N_("Integration map")
+# The tool categories in words (the contract's order), marked for the catalogs where they are defined
 CATEGORY_WORDS = TOOL_CATEGORY_WORDS
-STATUS_WORDS = {"active": "Active", "sunsetting": "Sunsetting", "evaluating": "Evaluating", "retired": "Retired"}
-VIA_WORDS = {"native": "native", "api": "API", "file": "file"}
+STATUS_WORDS = {
+    "active": N_("Active"),
+    "sunsetting": N_("Sunsetting"),
+    "evaluating": N_("Evaluating"),
+    "retired": N_("Retired"),
+}
+# a tool's status inside the map's boxes and after a program's name: lower case, in brackets
+STATUS_NOTES = {
+    "active": N_("(active)"),
+    "sunsetting": N_("(sunsetting)"),
+    "evaluating": N_("(evaluating)"),
+    "retired": N_("(retired)"),
+}
+PROGRAM_STATUS_WORDS = {"draft": N_("draft"), "active": N_("active"), "paused": N_("paused"), "retired": N_("retired")}
+VIA_WORDS = {"native": N_("native"), "api": N_("API"), "file": N_("file")}
+DECISION_WORDS = {
+    "renew": N_("renew"),
+    "renegotiate": N_("renegotiate"),
+    "replace": N_("replace"),
+    "cut": N_("cut"),
+}
+# a cost as written in the spec, in words: what it is paid per
+PER_WORDS = {
+    "year": N_("%(amount)s per year"),
+    "quarter": N_("%(amount)s per quarter"),
+    "month": N_("%(amount)s per month"),
+    "seat-year": N_("%(amount)s per seat-year"),
+    "seat-month": N_("%(amount)s per seat-month"),
+}
+
+
+def _word(table: dict[str, str], value: str, words: Words) -> str:
+    """A spec value as a word of `table`, translated; a value the table lacks as written."""
+    return words.gettext(table[value]) if value in table else value
+
+
+def _duration(value: str | None, words: Words) -> str | None:
+    """A notice or review window ("90d") in words ("90 jours"); as written on English pages,
+    which always showed the spec's own notation."""
+    if value is None or words.code == ENGLISH.code:
+        return value
+    return durations.describe(value, None, words)
 
 
 def tool_anchor(tool_id: str) -> str:
@@ -38,9 +81,14 @@ def tool_anchor(tool_id: str) -> str:
     return f"tool-{tool_id}"
 
 
-def money(amount: float, currency: str) -> str:
-    """`60,000 USD`; cents only when there are some (`588.50 USD`)."""
-    return f"{chart.number(amount, 0 if float(amount).is_integer() else 2)} {currency}"
+def money(amount: float, currency: str, words: Words = ENGLISH) -> str:
+    """`60,000 USD` (`60 000 USD` in French); cents only when there are some (`588.50 USD`)."""
+    if words.code == ENGLISH.code:  # the chart library's own grouping: what English pages always showed
+        return f"{chart.number(amount, 0 if float(amount).is_integer() else 2)} {currency}"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" if float(amount).is_integer() else "#,##0.00"
+    return f"{format_decimal(amount, format=pattern, locale=words.code)} {currency}"
 
 
 @dataclass(frozen=True)
@@ -60,7 +108,7 @@ class RenewalView:
     stage: str  # ahead, missed, past
     reviewed_on: str | None
     reviewed_in_window: bool
-    decision: str | None
+    decision: str | None  # in words
 
 
 @dataclass(frozen=True)
@@ -90,6 +138,7 @@ class ToolView:
     renewal: RenewalView | None
     notice: str | None
     reviewed_by: PartyRef | None
+    review_decision: str | None  # the last review's decision, in words
     integrations: tuple[IntegrationView, ...]  # where it is an end or the `via`
     extras: tuple[tuple[str, str], ...]
 
@@ -118,6 +167,7 @@ class Overlap:
 class ProgramRef:
     name: str
     status: str
+    status_word: str  # the status in words
     path: str | None  # its page, when the programs family is in the site
 
 
@@ -141,11 +191,12 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
     if not project.stacks:
         return []
     found = facts(project)
+    words = site.words
     tools = {tid: _tool_ref(project, tid) for tid in project.tools}
-    renewals = {tid: _renewal_view(project, tools, r) for tid, r in found.renewals.items()}
+    renewals = {tid: _renewal_view(project, tools, r, words) for tid, r in found.renewals.items()}
     integrations = tuple(_integration_view(project, site, tools, i) for i in project.integrations)
     views = [_tool_view(project, site, tools, renewals, integrations, tid) for tid in _tool_order(project)]
-    dot = integration_dot(project, lambda tid: f"#{tool_anchor(tid)}")
+    dot = integration_dot(project, lambda tid: f"#{tool_anchor(tid)}", words)
     diagram = None
     if site.render_svg is not None and project.integrations:
         # Graphviz SVG of escaped DOT; braces disarmed like every spec value (plugins may run the
@@ -170,18 +221,20 @@ def pages(project: Project, site: SiteContext) -> list[Page]:
             MonthView(m.month.strftime("%Y-%m"), _views(renewals, m.renewals), _views(renewals, m.deadlines))
             for m in found.calendar
         ],
-        "window": project.settings.stack_review_window,
-        "costs": [_cost_view(c) for c in found.costs],
+        "window": _duration(project.settings.stack_review_window, words),
+        "costs": [_cost_view(c, words) for c in found.costs],
         "cost_unknown": [tools[t] for t in found.cost_unknown],
         "owners": _owner_rows(project, site, tools, found.by_owner),
-        "overlaps": [Overlap(CATEGORY_WORDS[c], tuple(tools[t] for t in ids)) for c, ids in found.overlaps.items()],
+        "overlaps": [
+            Overlap(_word(CATEGORY_WORDS, c, words), tuple(tools[t] for t in ids)) for c, ids in found.overlaps.items()
+        ],
         "automation": [
             _automation(project, site, c, [integrations[n] for n in ns]) for c, ns in found.automates.items()
         ],
         "as_of": project.today().isoformat(),
         "spec_path": project.loc(first).path,
     }
-    title = first.name if len(project.stacks) == 1 else "Martech stack"
+    title = first.name if len(project.stacks) == 1 else words.gettext("Martech stack")
     return [Page(STACK_PAGE, title, "stack.md.j2", context, order=0)]
 
 
@@ -209,7 +262,7 @@ def _owner(project: Project, site: SiteContext, owner: specs.Owner | None) -> Pa
     return tuple(ref(project, site, o) for o in owner)
 
 
-def _renewal_view(project: Project, tools: dict[str, ToolRef], r: Renewal) -> RenewalView:
+def _renewal_view(project: Project, tools: dict[str, ToolRef], r: Renewal, words: Words) -> RenewalView:
     reviewed = project.tools[r.tool_id].reviewed
     return RenewalView(
         tool=tools[r.tool_id],
@@ -220,7 +273,7 @@ def _renewal_view(project: Project, tools: dict[str, ToolRef], r: Renewal) -> Re
         stage=r.stage,
         reviewed_on=r.reviewed_on.isoformat() if r.reviewed_on else None,
         reviewed_in_window=r.reviewed_in_window,
-        decision=reviewed.decision if reviewed is not None else None,
+        decision=_word(DECISION_WORDS, reviewed.decision, words) if reviewed and reviewed.decision else None,
     )
 
 
@@ -236,7 +289,7 @@ def _integration_view(
     return IntegrationView(
         source=tools.get(i.from_, _tool_ref(project, i.from_)),
         target=tools.get(i.to, _tool_ref(project, i.to)),
-        via=via_ref.name if via_ref else VIA_WORDS[i.via],
+        via=via_ref.name if via_ref else _word(VIA_WORDS, i.via, site.words),
         via_tool=via_ref,
         objects=tuple(i.objects),
         both_ways=i.direction == "both",
@@ -259,18 +312,25 @@ def _tool_view(
     amount = yearly_cost(tool)
     stack = next((s.name for s in project.stacks.values() if any(t is tool for t in s.tools)), "")
     reviewer = tool.reviewed.by if tool.reviewed is not None else None
+    decided = tool.reviewed.decision if tool.reviewed is not None else None
+    words = site.words
+    cost = None
+    if tool.cost is not None:
+        shown = money(tool.cost.amount, tool.cost.currency, words)
+        cost = words.gettext(PER_WORDS[tool.cost.per], amount=shown) if tool.cost.per in PER_WORDS else shown
     return ToolView(
         tool=tool,
         ref=tools[tid],
         stack=stack,
-        category=CATEGORY_WORDS[tool.category],
-        status=STATUS_WORDS[tool.status],
+        category=_word(CATEGORY_WORDS, tool.category, words),
+        status=_word(STATUS_WORDS, tool.status, words),
         owner=_owner(project, site, tool.owner),
-        cost=f"{money(tool.cost.amount, tool.cost.currency)} per {tool.cost.per}" if tool.cost else None,
-        yearly=money(amount, tool.cost.currency) if tool.cost is not None and amount is not None else None,
+        cost=cost,
+        yearly=money(amount, tool.cost.currency, words) if tool.cost is not None and amount is not None else None,
         renewal=renewals.get(tid),
-        notice=tool.contract.notice if tool.contract is not None else None,
+        notice=_duration(tool.contract.notice, words) if tool.contract is not None else None,
         reviewed_by=ref(project, site, reviewer) if reviewer else None,
+        review_decision=_word(DECISION_WORDS, decided, words) if decided else None,
         integrations=tuple(
             i for i in integrations if tid in (i.source.id, i.target.id, i.via_tool.id if i.via_tool else None)
         ),
@@ -292,12 +352,23 @@ def _automation(project: Project, site: SiteContext, category: str, integrations
     programs = sorted(
         (p for p in project.programs.values() if p.category == category), key=lambda p: (p.name.casefold(), p.id)
     )
-    words = PROGRAM_CATEGORY_WORDS.get(category, category.replace("-", " "))
+    words = site.words
+    name = (
+        words.gettext(PROGRAM_CATEGORY_WORDS[category])
+        if category in PROGRAM_CATEGORY_WORDS
+        else category.replace("-", " ")
+    )
     return Automation(
-        words[:1].upper() + words[1:],
+        name[:1].upper() + name[1:],
         tuple(integrations),
         tuple(
-            ProgramRef(p.name, p.status, program_path(p.id) if site.has_family("programs") else None) for p in programs
+            ProgramRef(
+                p.name,
+                p.status,
+                _word(PROGRAM_STATUS_WORDS, p.status, words),
+                program_path(p.id) if site.has_family("programs") else None,
+            )
+            for p in programs
         ),
     )
 
@@ -305,30 +376,46 @@ def _automation(project: Project, site: SiteContext, category: str, integrations
 # --------------------------------------------------------------------------- the cost chart
 
 
-def _cost_view(costs: CurrencyCosts) -> CostView:
+def _cost_view(costs: CurrencyCosts, words: Words = ENGLISH) -> CostView:
     """One chart per currency (amounts in different currencies are never on one scale)."""
     statuses = [s for s in STATUSES if any(dict(c.by_status).get(s) for c in costs.categories)]
     rows = []
     table = []
+
+    def amount(value: float) -> str:
+        return money(value, costs.currency, words)
+
     for c in costs.categories:
         amounts = dict(c.by_status)
-        bars = tuple(Bar(amounts[s], money(amounts[s], costs.currency)) if s in amounts else None for s in statuses)
-        rows.append(Row(CATEGORY_WORDS[c.category], bars))
-        cells = [money(amounts[s], costs.currency) if s in amounts else "–" for s in statuses]
-        table.append(
-            [CATEGORY_WORDS[c.category], *cells, *([money(c.total, costs.currency)] if len(statuses) > 1 else [])]
+        category = _word(CATEGORY_WORDS, c.category, words)
+        bars = tuple(Bar(amounts[s], amount(amounts[s])) if s in amounts else None for s in statuses)
+        rows.append(Row(category, bars))
+        cells = [amount(amounts[s]) if s in amounts else "–" for s in statuses]
+        table.append([category, *cells, *([amount(c.total)] if len(statuses) > 1 else [])])
+    series = [_word(STATUS_WORDS, s, words) for s in statuses] if len(statuses) > 1 else []
+    title = words.gettext("Yearly cost by category, %(currency)s", currency=costs.currency)
+    total = amount(costs.total)
+    if series:
+        desc = words.gettext(
+            "Horizontal bars, one row per tool category, one bar per tool status; the total is %(total)s a year. "
+            "The table after the chart gives the same figures.",
+            total=total,
         )
-    series = [STATUS_WORDS[s] for s in statuses] if len(statuses) > 1 else []
-    title = f"Yearly cost by category, {costs.currency}"
-    desc = (
-        f"Horizontal bars, one row per tool category, {'one bar per tool status' if series else 'one bar each'}; "
-        f"the total is {money(costs.total, costs.currency)} a year. The table after the chart gives the same figures."
-    )
+    else:
+        desc = words.gettext(
+            "Horizontal bars, one row per tool category, one bar each; the total is %(total)s a year. "
+            "The table after the chart gives the same figures.",
+            total=total,
+        )
     svg = bar_chart(f"stack-cost-{costs.currency.lower()}", title, desc, rows, series).svg()
-    headers = ["Category", *(series or ["Yearly cost"]), *(["Total"] if series else [])]
+    headers = [
+        words.gettext("Category"),
+        *(series or [words.gettext("Yearly cost")]),
+        *([words.gettext("Total")] if series else []),
+    ]
     alternative = chart.data_table(title, headers, table, numeric=len(headers) - 1)
     # every spec value in the figure was escaped by mopsdocs.charts (xml); the rest is ours
-    return CostView(costs.currency, Markup(chart.figure(svg, alternative)), money(costs.total, costs.currency))  # noqa: S704
+    return CostView(costs.currency, Markup(chart.figure(svg, alternative)), total)  # noqa: S704
 
 
 # --------------------------------------------------------------------------- the integration map
@@ -338,13 +425,14 @@ def _label(lines: list[str]) -> str:
     return '"' + "\\n".join(quote(line)[1:-1] for line in lines if line) + '"'
 
 
-def integration_dot(project: Project, href: Callable[[str], str]) -> str:
+def integration_dot(project: Project, href: Callable[[str], str], words: Words = ENGLISH) -> str:
     """DOT of the integrations: tools grouped by category (clusters), an edge per integration
     labelled by `via` and its objects. Tools with no integration and retired tools nobody
-    integrates with are left out (the tool table lists every tool). Deterministic."""
+    integrates with are left out (the tool table lists every tool). Deterministic; its words (the
+    graph's name, categories, statuses, `via`, tooltips) in `words`' language."""
     used = {t for i in project.integrations for t in (i.from_, i.to, via_tool(i)) if t in project.tools}
     out = [
-        f"digraph {quote(MAP_TITLE)} {{",
+        f"digraph {quote(words.gettext(MAP_TITLE))} {{",
         '  graph [rankdir="LR", nodesep="0.2", ranksep="0.35", bgcolor="transparent", fontname="Helvetica", '
         'fontsize="12", id="mopsdocs-stack-map"];',
         '  node [shape="box", style="rounded", fontname="Helvetica", fontsize="12", margin="0.15,0.06"];',
@@ -356,13 +444,14 @@ def integration_dot(project: Project, href: Callable[[str], str]) -> str:
             continue
         out.append(f"  subgraph {quote('cluster_' + category)} {{")
         out.append(
-            f'    label={quote(CATEGORY_WORDS[category])}; style="rounded,dashed"; class="mopsdocs-stack-category";'
+            f"    label={quote(words.gettext(CATEGORY_WORDS[category]))}; "
+            'style="rounded,dashed"; class="mopsdocs-stack-category";'
         )
         for tid in members:
             tool = project.tools[tid]
             lines = wrap(tool.name, 22)
             if tool.status != "active":
-                lines.append(f"({tool.status})")
+                lines.append(_word(STATUS_NOTES, tool.status, words))
             style = "rounded" if tool.status == "active" else "rounded,dashed"
             out.append(
                 f"    {quote(tid)} [label={_label(lines)}, URL={quote(href(tid))}, tooltip={quote(tool.name)}, "
@@ -373,12 +462,17 @@ def integration_dot(project: Project, href: Callable[[str], str]) -> str:
         if i.from_ not in project.tools or i.to not in project.tools:
             continue  # REF001 says so; an edge to nowhere would draw a tool that does not exist
         through = via_tool(i)
-        via = project.tools[through].name if through in project.tools else VIA_WORDS.get(i.via, i.via)
-        tooltip = f"{project.tools[i.from_].name} to {project.tools[i.to].name}, via {via}"
+        via = project.tools[through].name if through in project.tools else _word(VIA_WORDS, i.via, words)
+        tooltip = words.gettext(
+            "%(source)s to %(target)s, via %(via)s",
+            source=project.tools[i.from_].name,
+            target=project.tools[i.to].name,
+            via=via,
+        )
         # The label is a node of its own on the way (no edge labels: dot 2.43 may fail with
         # "trouble in init_rank" on clusters with labelled edges, and xlabels land on other edges).
         label = quote(f"mopsdocs-integration-{n}")
-        lines = [f"via {via}", *wrap(", ".join(i.objects), 24)]
+        lines = [words.gettext("via %(via)s", via=via), *wrap(", ".join(i.objects), 24)]
         out.append(
             f'  {label} [label={_label(lines)}, shape="plaintext", fontsize="11", margin="0.02", '
             f'tooltip={quote(tooltip)}, class="mopsdocs-integration-label"];'
