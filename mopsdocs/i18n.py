@@ -14,11 +14,13 @@ English: their codes are the stable part. Nothing here is on `check`'s import pa
 from __future__ import annotations
 
 import functools
-import gettext
-import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # `check` imports this module (durations in words) but never translates
+    import gettext
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 SOURCE_LANGUAGE = "en"
@@ -58,6 +60,9 @@ def resolve(theme_language: str | None, override: str | None = None) -> SiteLang
 @functools.lru_cache(maxsize=8)
 def translations(code: str) -> gettext.NullTranslations:
     """The catalog of a shipped language (English: no catalog, the source text as written)."""
+    import gettext
+    import io
+
     if code == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -85,6 +88,41 @@ class ServedSite:
 
     def url(self, path: str = "") -> str:
         return urljoin(self.base, path)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    log: list[tuple[str, int]]
+    immutable: bool
+
+    def end_headers(self) -> None:
+        if self.immutable:
+            # a built site does not change while it is crawled: the browser keeps the theme's
+            # assets and the search index instead of asking again on every page
+            self.send_header("Cache-Control", "max-age=3600, immutable")
+        super().end_headers()
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.log.append((self.path, int(code) if str(code).isdigit() else 0))
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: the test output is for the tests
+
+
+@contextlib.contextmanager
+def serve(root: Path, *, immutable: bool = False) -> Iterator[ServedSite]:
+    """A built site on 127.0.0.1 (a free port), every request logged in `ServedSite.log`."""
+    log: list[tuple[str, int]] = []
+    handler = type("Handler", (_Handler,), {"log": log, "immutable": immutable})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"site-{root.name}", daemon=True)
+    thread.start()
+    try:
+        yield ServedSite(root=root, base=f"http://127.0.0.1:{server.server_address[1]}/", log=log)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 # --------------------------------------------------------------------------- pages in Chromium

@@ -9,10 +9,7 @@ Playwright; nothing is downloaded.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import require_tool
 
-from .browsertools import REPO, SCREENSHOTS, ServedSite, build_site
+from .browsertools import REPO, SCREENSHOTS, ServedSite, build_site, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -42,30 +39,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(root, root / "site")
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    log: list[tuple[str, int]]
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        self.log.append((self.path, int(code) if str(code).isdigit() else 0))
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # quiet: the test output is for the tests
-
-
 @pytest.fixture(scope="session")
 def site(built_site: Path) -> Iterator[ServedSite]:
-    log: list[tuple[str, int]] = []
-    handler = functools.partial(type("Handler", (_Handler,), {"log": log}), directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(root=built_site, base=f"http://127.0.0.1:{server.server_address[1]}/", log=log)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(built_site) as served:
+        yield served
 
 
 # package scope: Playwright's sync API runs an event loop while it is open, so it must be closed

@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import require_tool
 
-from .browsertools import AXE, PAGE_TYPES, REPO, ServedSite, build_site, open_page
+from .browsertools import AXE, PAGE_TYPES, REPO, ServedSite, build_site, open_page, serve
 from .test_accessibility import RUN_AXE
-from .test_search_language import _serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -62,7 +61,7 @@ def language_site(
 ) -> Iterator[tuple[str, ServedSite]]:
     language: str = request.param
     root = _project_in(language, tmp_path_factory.mktemp(f"axe-{language}") / "project")
-    for site in _serve(build_site(root, root / "site")):
+    with serve(build_site(root, root / "site")) as site:
         yield language, site
 
 

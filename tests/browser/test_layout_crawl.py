@@ -18,13 +18,11 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,7 +32,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import require_tool
 
-from .browsertools import BIN, REPO, ServedSite, goto
+from .browsertools import BIN, REPO, ServedSite, goto, serve
 from .conftest import PROJECT_PARTS
 
 if TYPE_CHECKING:
@@ -129,35 +127,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> list[Built]:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # a built site does not change while it is crawled: the browser keeps the theme's assets
-        # and the search index instead of asking again on every page (most of a visit's time)
-        self.send_header("Cache-Control", "max-age=3600, immutable")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def _serve(root: Path) -> Iterator[ServedSite]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name=f"crawl-{root.name}", daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(root=root, base=f"http://127.0.0.1:{server.server_address[1]}/", log=[])
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def served(sites: list[Built]) -> Iterator[dict[str, ServedSite]]:
     with contextlib.ExitStack() as stack:
-        yield {b.name: stack.enter_context(_serve(b.root)) for b in sites}
+        yield {b.name: stack.enter_context(serve(b.root, immutable=True)) for b in sites}
 
 
 def _problems(page: Page, viewport: ViewportSize) -> list[str]:

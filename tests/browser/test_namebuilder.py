@@ -8,13 +8,10 @@ The command line runs on the same project the site was built from.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .browsertools import BIN, PHONE, REPO, ServedSite, open_page
+from .browsertools import BIN, PHONE, REPO, ServedSite, open_page, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -187,11 +184,6 @@ plugins:
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # the test output is for the tests
-
-
 @pytest.fixture(scope="module")
 def translated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The repository's naming conventions built as a French site and a Thai one, served as
@@ -214,16 +206,8 @@ def translated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         assert proc.returncode == 0, proc.stderr[-4000:]
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="translated-site", daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(root=root / "site", base=f"http://127.0.0.1:{server.server_address[1]}/", log=[])
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(root / "site") as site:
+        yield site
 
 
 @pytest.mark.parametrize(

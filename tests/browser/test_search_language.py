@@ -10,13 +10,10 @@ written with accents only. Everything is served from 127.0.0.1 and nothing else 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import run_cli
 
-from .browsertools import BIN, ServedSite, open_page
+from .browsertools import BIN, ServedSite, open_page, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -68,29 +65,16 @@ def _build(tmp: Path, language: str, without_search: bool = False) -> Path:
     return root / "site"
 
 
-def _serve(root: Path) -> Iterator[ServedSite]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name=f"site-{root.parent.name}", daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(root=root, base=f"http://127.0.0.1:{server.server_address[1]}/", log=[])
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def thai(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    yield from _serve(_build(tmp_path_factory.mktemp("search"), "th"))
+    with serve(_build(tmp_path_factory.mktemp("search"), "th")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
 def french(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    yield from _serve(_build(tmp_path_factory.mktemp("search"), "fr"))
+    with serve(_build(tmp_path_factory.mktemp("search"), "fr")) as served:
+        yield served
 
 
 def index_of(site: ServedSite) -> dict[str, Any]:

@@ -11,12 +11,10 @@ text in the drawing is the NFC input as written, split into lines only between w
 
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
 import os
 import subprocess
 import sys
-import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from browser.browsertools import CHROMIUM, CHROMIUM_ARGS, ServedSite, open_page
+from browser.browsertools import CHROMIUM, CHROMIUM_ARGS, ServedSite, open_page, serve
 from conftest import require_tool
 
 if TYPE_CHECKING:
@@ -158,34 +156,21 @@ def _build(root: Path, language: str, renderer: str, cache: Path) -> Path:
     return root / "site"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str, str], ServedSite]]:
     """(language, renderer) -> that project, built on first use and served on 127.0.0.1."""
     base = tmp_path_factory.mktemp("labels")
     cache = base / "cache"
     served: dict[tuple[str, str], ServedSite] = {}
-    servers: list[http.server.ThreadingHTTPServer] = []
+    with contextlib.ExitStack() as servers:
 
-    def site(language: str, renderer: str) -> ServedSite:
-        if (language, renderer) not in served:
-            built = _build(base / f"{language}-{renderer}", language, renderer, cache)
-            handler = functools.partial(_Quiet, directory=str(built))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            server.daemon_threads = True
-            threading.Thread(target=server.serve_forever, name="labels-site", daemon=True).start()
-            servers.append(server)
-            served[language, renderer] = ServedSite(built, f"http://127.0.0.1:{server.server_address[1]}/", [])
-        return served[language, renderer]
+        def site(language: str, renderer: str) -> ServedSite:
+            if (language, renderer) not in served:
+                built = _build(base / f"{language}-{renderer}", language, renderer, cache)
+                served[language, renderer] = servers.enter_context(serve(built))
+            return served[language, renderer]
 
-    yield site
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+        yield site
 
 
 # module scope: Playwright's sync API holds an event loop while open; it is closed before the
