@@ -5,6 +5,7 @@ bound elsewhere is refused, so a failure here never reached the network."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 import pytest
 
@@ -38,6 +39,8 @@ def test_no_page_type_requests_anything_outside_the_site(browser: Browser, site:
 
 
 def test_searching_and_browsing_on_a_phone_stays_on_the_site(browser: Browser, site: ServedSite) -> None:
+    from playwright.sync_api import expect
+
     with open_page(browser, site, "", PHONE) as (page, requests):
         page.locator("label.md-header__button[for=__search]").click()
         box = page.locator("input.md-search__input")
@@ -46,7 +49,13 @@ def test_searching_and_browsing_on_a_phone_stays_on_the_site(browser: Browser, s
         page.wait_for_function(
             "/matching document/.test(document.querySelector('.md-search-result__meta').textContent)"
         )
-        page.locator(".md-search-result__list a.md-search-result__link").first.click()
+        result = page.locator(".md-search-result__list a.md-search-result__link").first
+        target = urljoin(page.url, result.get_attribute("href") or "").split("#")[0]
+        result.click()
+        # "networkidle" can be reached before the click's navigation starts; the search dialog
+        # would then still cover the header. Wait for the result's page and a closed dialog.
+        page.wait_for_url(lambda url: url.split("#")[0] == target)
+        expect(page.locator("#__search")).not_to_be_checked()
         page.wait_for_load_state("networkidle")
         page.locator("label.md-header__button[for=__drawer]").click()  # the navigation drawer
         page.locator("nav.md-nav--primary").first.wait_for(state="visible")
