@@ -307,18 +307,43 @@ def _best_reading(conv: CompiledConvention, text: str) -> Reading | None:
     quick = _quick_reading(conv, text, scorer)
     if quick is not None and quick.cost <= QUICK_ENOUGH:
         return quick  # most wrong names have their separators right: no search needed
+    # The reading of the name's words in any order is taken only when strictly cheaper than the
+    # alignment, but is made first: the alignment then only has to find one at least as cheap.
+    swapped = reorder(conv, text, scorer)
+    bounds = [r.cost + tie for r, tie in ((quick, 0), (swapped, 1)) if r is not None]
     positions = _positions(conv, text)
     best: Reading | None = quick
     if positions is not None:
-        for items in conv.template.alternatives:
-            reading = _align(conv, items, text, positions, scorer)
+        aligned = _cheapest_alignment(conv, text, positions, scorer, min(bounds, default=None) if BOUNDED else None)
+        if aligned is not None and (best is None or aligned.cost < best.cost):
+            best = aligned
+    if swapped is not None and (best is None or swapped.cost < best.cost):
+        best = swapped
+    return best
+
+
+def _cheapest_alignment(
+    conv: CompiledConvention, text: str, positions: list[int], scorer: Scorer, bound: int | None
+) -> Reading | None:
+    """The cheapest reading of `text` by any alternative of the template (on a tie, the first
+    alternative's), if it costs less than `bound`.
+
+    Most wrong names are one or two small repairs away, and a search that may spend only a
+    little stays small: every alternative is searched for a reading cheaper than each budget in
+    turn, and the first budget that finds any gives the answer, since every alternative that
+    has a reading that cheap has found its cheapest one. What a failed search learnt (how much
+    each rest costs at least) is kept for the next budget."""
+    alignments = [_Alignment(conv, items, text, positions, scorer) for items in conv.template.alternatives]
+    most = _NO_BOUND if bound is None else bound
+    for budget in (*(b for b in _BUDGETS if b < most and BOUNDED), most):
+        best: Reading | None = None
+        for alignment in alignments:  # each after the first has to be strictly cheaper to win
+            reading = alignment.search(budget if best is None or not BOUNDED else min(budget, best.cost))
             if reading is not None and (best is None or reading.cost < best.cost):
                 best = reading
-    if best is None or best.cost > 0:
-        swapped = reorder(conv, text, scorer)
-        if swapped is not None and (best is None or swapped.cost < best.cost):
-            best = swapped
-    return best
+        if best is not None:
+            return best
+    return None
 
 
 @lru_cache(maxsize=1024)
@@ -381,84 +406,105 @@ def _positions(conv: CompiledConvention, text: str) -> list[int] | None:
 # False runs the whole search, for tests/naming/test_naming_explain.py to compare with.
 LAST_FIELD_SHORTCUT = True
 ALIGN_MEMORY = 300_000  # remembered alignments per convention; past it the memory starts again
+_NO_BOUND = 1 << 40
+BOUNDED = True  # False: every alignment searched whole, with no budget (tests compare the two)
+_BUDGETS = (3, 5, 9, 17)  # what the search may spend, in turn, before it may spend anything (_cheapest_alignment)
 
 Moves = tuple[tuple[int, int, str], ...]  # (item, length, how): each step starts where the last ended
 
 
-def _align(
-    conv: CompiledConvention, items: tuple[Literal | Slot, ...], text: str, positions: list[int], scorer: Scorer
-) -> Reading | None:
-    """The cheapest reading of `text` as this alternative (dynamic programming over positions).
+class _Alignment:
+    """The search for the cheapest reading of `text` as one alternative of the template: dynamic
+    programming over positions, with a budget (only a reading cheaper than it is looked for).
+
+    A budget changes nothing in what is found: options are tried in order and replace the
+    winner only when strictly cheaper, so the winner is the first cheapest, and the budget only
+    skips what could not win. A search that gave up is remembered too, as how much that rest
+    costs at least.
 
     How the rest of a name from position p is best read depends only on that rest and on the
     positions in it, so it is remembered across names, as lengths rather than offsets: lists
     repeat their endings ('_WBN_Peak-Capacity'), and a wrong name then costs little more than
     its own beginning. With one-character separators only, the positions after p follow from
     the text after p; otherwise they are part of what is remembered."""
-    n = len(text)
-    fields = conv.fields
-    shared = conv.memo.setdefault(("align", items), {})
-    assert isinstance(shared, dict)
-    if len(shared) >= ALIGN_MEMORY:
-        shared.clear()
-    short_literals = _short_literals(items)
-    at = set(positions)
-    local: dict[tuple[int, int], tuple[int, Moves]] = {}
 
-    def best(k: int, p: int) -> tuple[int, Moves]:
-        hit = local.get((k, p))
-        if hit is not None:
-            return hit
-        start = bisect.bisect_left(positions, p)
-        ahead: object = (p in at) if short_literals else tuple(q - p for q in positions[start:])
-        key = (k, text[p:], ahead)
-        result = shared.get(key)
-        if result is None:
-            result = shared[key] = _best_from(k, p, start)
-        local[(k, p)] = result
-        return result
+    def __init__(self, conv: CompiledConvention, items: Items, text: str, positions: list[int], scorer: Scorer) -> None:
+        self.conv, self.items, self.text, self.positions, self.scorer = conv, items, text, positions, scorer
+        shared = conv.memo.setdefault(("align", items), {})
+        assert isinstance(shared, dict)
+        if len(shared) >= ALIGN_MEMORY:
+            shared.clear()
+        self.shared: dict[tuple[object, ...], tuple[int, Moves] | int] = shared
+        self.short_literals = _short_literals(items)
+        self.at = set(positions)
+        # (item, position) -> the cheapest rest, or (an int) how much it costs at least
+        self.local: dict[tuple[int, int], tuple[int, Moves] | int] = {}
 
-    def _best_from(k: int, p: int, start: int) -> tuple[int, Moves]:
+    def search(self, budget: int) -> Reading | None:
+        found = self._best(0, 0, budget)
+        if found is None:
+            return None
+        total, moves = found
+        steps, p = [], 0
+        for k, length, how in moves:
+            steps.append((k, p, p + length, how))
+            p += length
+        return _reading_from_steps(self.conv, self.items, self.text, total, tuple(steps), self.scorer)
+
+    def _best(self, k: int, p: int, budget: int) -> tuple[int, Moves] | None:
+        """The cheapest reading of the rest from item k at p, if it costs less than `budget`."""
+        hit = self.local.get((k, p))
+        if hit is None or (isinstance(hit, int) and hit < budget):  # unknown, or not known well enough
+            start = bisect.bisect_left(self.positions, p)
+            ahead: object = (p in self.at) if self.short_literals else tuple(q - p for q in self.positions[start:])
+            key = (k, self.text[p:], ahead)
+            if hit is None:
+                hit = self.shared.get(key)
+            if hit is None or (isinstance(hit, int) and hit < budget):
+                found = self._best_from(k, p, start, budget)
+                hit = self.shared[key] = found if found is not None else budget
+            self.local[(k, p)] = hit
+        if isinstance(hit, int) or hit[0] >= budget:
+            return None
+        return hit
+
+    def _best_from(self, k: int, p: int, start: int, budget: int) -> tuple[int, Moves] | None:
+        """The cheapest reading of the rest (whatever it costs, where that is known at once), or
+        None when none costs less than `budget`."""
+        items, text, positions, n = self.items, self.text, self.positions, len(self.text)
         if k == len(items):
             return (0, ()) if p == n else (6, ((k, n - p, "trailing"),))
         item = items[k]
         options: list[tuple[int, int, str]] = []  # (cost, end, how)
         if isinstance(item, Slot):
-            f = fields[item.field]
+            f = self.conv.fields[item.field]
             limit = _SPAN_LIMITS.get(f.kind, n) + (f.longest_term if f.kind == "vocabulary" else 0)
-            reaches_end = n - p <= limit or n <= positions[min(start + 1, len(positions) - 1)]
-            if LAST_FIELD_SHORTCUT and k == len(items) - 1 and p < n and reaches_end:
+            following = positions[min(start + 1, len(positions) - 1)]
+            if LAST_FIELD_SHORTCUT and k == len(items) - 1 and p < n and (n - p <= limit or n <= following):
                 # the last field: ending anywhere but the end costs 6 more ('trailing'), and no
                 # field costs more than 6, so ending at the end wins unless it costs 6 itself
                 # (then an earlier end with a valid value ties, and the earlier option wins)
-                last = scorer(f, p, n).cost
+                last = self.scorer(f, p, n).cost
                 if last < GARBAGE:
                     return last, ((k, n - p, "field"),)
             memo = f.scores
             for q in positions[start:]:
-                if q - p > limit and q > positions[min(start + 1, len(positions) - 1)]:
+                if q - p > limit and q > following:
                     break  # longer than any value of the field could be: only garbage beyond here
                 score = memo.get(text[p:q])
-                options.append((score.cost if score is not None else scorer(f, p, q).cost, q, "field"))
+                options.append((score.cost if score is not None else self.scorer(f, p, q).cost, q, "field"))
         else:
-            options.extend(_literal_options(conv, item.text, text, p, positions[start:]))
+            options.extend(_literal_options(self.conv, item.text, text, p, positions[start:]))
         winner: tuple[int, Moves] | None = None
+        threshold = budget
         for cost, q, how in options:
-            if winner is not None and cost >= winner[0]:
+            if cost >= threshold:
                 continue
-            rest_cost, rest = best(k + 1, q)
-            total = cost + rest_cost
-            if winner is None or total < winner[0]:
-                winner = (total, ((k, q - p, how),) + rest)
-        assert winner is not None
+            rest = self._best(k + 1, q, threshold - cost)
+            if rest is not None:
+                threshold = cost + rest[0]
+                winner = (threshold, ((k, q - p, how),) + rest[1])
         return winner
-
-    total, moves = best(0, 0)
-    steps, p = [], 0
-    for k, length, how in moves:
-        steps.append((k, p, p + length, how))
-        p += length
-    return _reading_from_steps(conv, items, text, total, tuple(steps), scorer)
 
 
 @lru_cache(maxsize=1024)

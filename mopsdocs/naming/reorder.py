@@ -17,8 +17,9 @@ def reorder(conv: CompiledConvention, text: str, scorer: Scorer) -> Reading | No
     if not 2 <= len(tokens) <= MAX_TOKENS:
         return None
     best: Reading | None = None
+    ranges: dict[str, list[tuple[int, int, Score]]] = {}  # per field: the alternatives share most fields
     for items in conv.template.alternatives:
-        reading = _reorder_one(conv, items, text, tokens, scorer)
+        reading = _reorder_one(conv, items, text, tokens, scorer, ranges)
         if reading is not None and (best is None or reading.cost < best.cost):
             best = reading
     return best
@@ -45,6 +46,7 @@ def _reorder_one(
     text: str,
     tokens: list[tuple[int, int]],
     scorer: Scorer,
+    ranges: dict[str, list[tuple[int, int, Score]]],
 ) -> Reading | None:
     slots = [conv.fields[i.field] for i in items if isinstance(i, Slot)]
     free = [f for f in slots if f.kind == "text"]
@@ -54,10 +56,10 @@ def _reorder_one(
     # words of the template itself ('OPS' in 'OPS_{area}_{name}') belong to no field
     words = {w.lower() for item in items if isinstance(item, Literal) for w in _words(item.text)}
     literal = {i for i, (a, b) in enumerate(tokens) if text[a:b].lower() in words}
-    options = {
-        f.name: [r for r in _ranges_for(f, text, tokens, scorer) if not literal & set(range(r[0], r[1] + 1))]
-        for f in fixed
-    }
+    for f in fixed:
+        if f.name not in ranges:
+            ranges[f.name] = _ranges_for(f, text, tokens, scorer)
+    options = {f.name: [r for r in ranges[f.name] if not literal & set(range(r[0], r[1] + 1))] for f in fixed}
     found = _assign(fixed, options, set(), {})
     if found is None:
         return None

@@ -1,5 +1,6 @@
-"""Issue 13: failing names are explained by searching their shape once per shape (shapes.py), with
-the same words as the search on each name; and a long run shows progress on a real terminal only."""
+"""Issue 13: failing names are explained by searching their shape once per shape (shapes.py), and
+on a budget (explain._cheapest_alignment), with the same words as the whole search on each name;
+and a long run shows progress on a real terminal only."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from mopsdocs.naming import shapes
 from mopsdocs.naming.catalogue import compile_all
 from mopsdocs.naming.compiler import CompiledConvention
 from mopsdocs.naming.explain import explain
+from mopsdocs.naming.readings import Scorer
 from mopsdocs.pipeline import load_project
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -78,6 +80,48 @@ def test_searching_shapes_changes_no_explanation(
             monkeypatch.setattr(shapes, "SHAPES", True)
             conv.memo.clear()
         assert shaped == plain, cid
+
+
+def test_searching_on_a_budget_changes_no_explanation(
+    conventions: dict[str, CompiledConvention], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The alignment searched for a reading cheaper than a budget, then a bigger one, and bounded by
+    the quick and the reordered readings, finds what the whole search finds: the same verdicts for
+    every convention's mutated examples and the benchmark's failing names."""
+    rng = random.Random(8)
+    project, _ = load_project(REPO)
+    for cid, conv in conventions.items():
+        examples = list(project.conventions[cid].examples) + list(project.conventions[cid].counterexamples)
+        names = _mutated([e for e in examples if e], 400, rng)
+        if cid == "program":
+            names += make_names(1500, 1.0, seed=34)
+        names = [n for n in names if not conv.is_valid(n)]
+        conv.memo.clear()
+        bounded = [explain(conv, n) for n in names]
+        conv.memo.clear()  # what a bounded search learnt is only a lower bound
+        monkeypatch.setattr(explain_module, "BOUNDED", False)
+        try:
+            whole = [explain(conv, n) for n in names]
+        finally:
+            monkeypatch.setattr(explain_module, "BOUNDED", True)
+            conv.memo.clear()
+        assert bounded == whole, cid
+
+
+def test_a_search_on_a_budget_gives_up_only_when_nothing_is_that_cheap(
+    conventions: dict[str, CompiledConvention],
+) -> None:
+    conv = conventions["program"]
+    conv.memo.clear()
+    text = "2021-12 WBN_Peak-Capacity"  # a space for the first '_': 2 (a wrong separator)
+    positions = explain_module._positions(conv, text)
+    assert positions is not None
+    cheapest = explain_module._cheapest_alignment(conv, text, positions, Scorer(text), None)
+    assert cheapest is not None and cheapest.cost == 2
+    assert explain_module._cheapest_alignment(conv, text, positions, Scorer(text), 2) is None
+    again = explain_module._cheapest_alignment(conv, text, positions, Scorer(text), 3)
+    assert again is not None and again == cheapest and again.suggestion == "2021-12_WBN_Peak-Capacity"
+    conv.memo.clear()
 
 
 def test_names_with_the_same_mistake_share_one_search(
