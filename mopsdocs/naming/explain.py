@@ -336,13 +336,13 @@ def _cheapest_alignment(
     alignments = [_Alignment(conv, items, text, positions, scorer) for items in conv.template.alternatives]
     most = _NO_BOUND if bound is None else bound
     for budget in (*(b for b in _BUDGETS if b < most and BOUNDED), most):
-        best: Reading | None = None
+        best: tuple[_Alignment, tuple[int, Moves]] | None = None
         for alignment in alignments:  # each after the first has to be strictly cheaper to win
-            reading = alignment.search(budget if best is None or not BOUNDED else min(budget, best.cost))
-            if reading is not None and (best is None or reading.cost < best.cost):
-                best = reading
+            found = alignment.search(budget if best is None or not BOUNDED else min(budget, best[1][0]))
+            if found is not None and (best is None or found[0] < best[1][0]):
+                best = (alignment, found)
         if best is not None:
-            return best
+            return best[0].reading(best[1])  # made only for the winner
     return None
 
 
@@ -360,7 +360,7 @@ def _splitter(items: tuple[Literal | Slot, ...], case_sensitive: bool) -> re.Pat
 
 def _quick_reading(conv: CompiledConvention, text: str, scorer: Scorer) -> Reading | None:
     """The reading that takes the template's separators where they first occur."""
-    best: Reading | None = None
+    best: tuple[int, Items, Steps] | None = None  # the reading is made only for the cheapest
     for items in conv.template.alternatives:
         m = _splitter(items, conv.case_sensitive).fullmatch(text)
         if m is None:
@@ -376,10 +376,9 @@ def _quick_reading(conv: CompiledConvention, text: str, scorer: Scorer) -> Readi
                 q = p + len(item.text)
                 steps.append((k, p, q, "ok"))
             p = q
-        reading = _reading_from_steps(conv, items, text, cost, tuple(steps), scorer)
-        if best is None or reading.cost < best.cost:
-            best = reading
-    return best
+        if best is None or cost < best[0]:
+            best = (cost, items, tuple(steps))
+    return None if best is None else _reading_from_steps(conv, best[1], text, best[0], best[2], scorer)
 
 
 def _positions(conv: CompiledConvention, text: str) -> list[int] | None:
@@ -440,10 +439,11 @@ class _Alignment:
         # (item, position) -> the cheapest rest, or (an int) how much it costs at least
         self.local: dict[tuple[int, int], tuple[int, Moves] | int] = {}
 
-    def search(self, budget: int) -> Reading | None:
-        found = self._best(0, 0, budget)
-        if found is None:
-            return None
+    def search(self, budget: int) -> tuple[int, Moves] | None:
+        """The cheapest reading's cost and moves, if it costs less than `budget`."""
+        return self._best(0, 0, budget)
+
+    def reading(self, found: tuple[int, Moves]) -> Reading:
         total, moves = found
         steps, p = [], 0
         for k, length, how in moves:
