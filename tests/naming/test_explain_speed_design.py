@@ -1,6 +1,7 @@
 """Issue 13: failing names are explained by searching their shape once per shape (shapes.py), and
-on a budget (explain._cheapest_alignment), with the same words as the whole search on each name;
-and a long run shows progress on a real terminal only."""
+on a budget (explain._cheapest_alignment), with the same words as the whole search on each name
+(every shortcut of the search is compared with the search without it); and a long run shows
+progress on a real terminal only."""
 
 from __future__ import annotations
 
@@ -57,55 +58,46 @@ def _mutated(examples: list[str], count: int, rng: random.Random) -> list[str]:
     return out
 
 
-def test_searching_shapes_changes_no_explanation(
-    conventions: dict[str, CompiledConvention], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("module", "switch", "seed"),
+    [
+        # the search on the name's shape, once per shape, against the search on each name
+        (shapes, "SHAPES", 5),
+        # the search on a budget (cheap readings first, bounded by the quick and reordered ones)
+        # against every alignment searched whole
+        (explain_module, "BOUNDED", 8),
+        # the last field taken to the end when that provably wins, against trying every end
+        (explain_module, "LAST_FIELD_SHORTCUT", 11),
+    ],
+    ids=["shapes", "budgets", "last-field"],
+)
+def test_a_search_shortcut_changes_no_explanation(
+    conventions: dict[str, CompiledConvention],
+    monkeypatch: pytest.MonkeyPatch,
+    module: object,
+    switch: str,
+    seed: int,
 ) -> None:
-    """Every convention's mutated examples, and the benchmark's failing names: the verdicts found by
-    shape are exactly those of the search on each name (problems, their order, suggestions)."""
-    rng = random.Random(5)
+    """Every convention's mutated examples, and the benchmark's failing names: the verdicts found
+    with the shortcut are exactly those found without it (problems, their order, suggestions)."""
+    rng = random.Random(seed)
     project, _ = load_project(REPO)
     for cid, conv in conventions.items():
         examples = list(project.conventions[cid].examples) + list(project.conventions[cid].counterexamples)
         names = _mutated([e for e in examples if e], 400, rng)
         if cid == "program":
-            names += make_names(1500, 1.0, seed=21)
+            names += make_names(1500, 1.0, seed=seed * 3)
         names = [n for n in names if not conv.is_valid(n)]
         conv.memo.clear()
-        shaped = [explain(conv, n) for n in names]
-        conv.memo.clear()  # the shaper and what it found stay with the convention
-        monkeypatch.setattr(shapes, "SHAPES", False)
-        try:
-            plain = [explain(conv, n) for n in names]
-        finally:
-            monkeypatch.setattr(shapes, "SHAPES", True)
-            conv.memo.clear()
-        assert shaped == plain, cid
-
-
-def test_searching_on_a_budget_changes_no_explanation(
-    conventions: dict[str, CompiledConvention], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The alignment searched for a reading cheaper than a budget, then a bigger one, and bounded by
-    the quick and the reordered readings, finds what the whole search finds: the same verdicts for
-    every convention's mutated examples and the benchmark's failing names."""
-    rng = random.Random(8)
-    project, _ = load_project(REPO)
-    for cid, conv in conventions.items():
-        examples = list(project.conventions[cid].examples) + list(project.conventions[cid].counterexamples)
-        names = _mutated([e for e in examples if e], 400, rng)
-        if cid == "program":
-            names += make_names(1500, 1.0, seed=34)
-        names = [n for n in names if not conv.is_valid(n)]
-        conv.memo.clear()
-        bounded = [explain(conv, n) for n in names]
-        conv.memo.clear()  # what a bounded search learnt is only a lower bound
-        monkeypatch.setattr(explain_module, "BOUNDED", False)
+        fast = [explain(conv, n) for n in names]
+        conv.memo.clear()  # what the explainer remembers was found with the shortcut
+        monkeypatch.setattr(module, switch, False)
         try:
             whole = [explain(conv, n) for n in names]
         finally:
-            monkeypatch.setattr(explain_module, "BOUNDED", True)
+            monkeypatch.setattr(module, switch, True)
             conv.memo.clear()
-        assert bounded == whole, cid
+        assert fast == whole, cid
 
 
 def test_a_search_on_a_budget_gives_up_only_when_nothing_is_that_cheap(

@@ -4,14 +4,12 @@ and the pieces under it: templates, dates, field patterns, the example project s
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 from pathlib import Path
 
 import pytest
 from conftest import REPO, make_project
 
-from mopsdocs.naming import explain as explain_module
 from mopsdocs.naming.catalogue import compile_all
 from mopsdocs.naming.compiler import CompiledConvention
 from mopsdocs.naming.dates import date_rx, parse_format
@@ -180,48 +178,6 @@ def test_explain_is_bounded_on_long_garbage(conventions: dict[str, CompiledConve
 
 
 # --------------------------------------------------------------------------- the pieces
-
-
-def _mutated(examples: list[str], count: int, rng: random.Random) -> list[str]:
-    alphabet = "abcXYZ019_- -/.'\xa0"
-    out = []
-    for _ in range(count):
-        name = list(rng.choice(examples))
-        for _ in range(rng.randint(1, 3)):
-            i = rng.randrange(len(name) + 1)
-            how = rng.randrange(4)
-            if how == 0:
-                name.insert(i, rng.choice(alphabet))
-            elif how == 1 and i < len(name):
-                del name[i]
-            elif how == 2 and i < len(name):
-                name[i] = rng.choice(alphabet)
-            elif i < len(name):
-                name[i] = name[i].swapcase()
-        out.append("".join(name))
-    return out
-
-
-def test_the_search_shortcuts_change_no_explanation(
-    conventions: dict[str, CompiledConvention], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """What the explainer skips because it cannot win (the last field ending before the end) would
-    not have changed a word: the same names explained with the whole search give the same verdicts."""
-    rng = random.Random(11)
-    project, _ = load_project(REPO)
-    for cid, conv in conventions.items():
-        examples = list(project.conventions[cid].examples) + list(project.conventions[cid].counterexamples)
-        names = [n for n in _mutated([e for e in examples if e], 150, rng) if not conv.is_valid(n)]
-        conv.memo.clear()
-        fast = [explain(conv, n) for n in names]
-        conv.memo.clear()  # the search's memory holds results found with the shortcut
-        monkeypatch.setattr(explain_module, "LAST_FIELD_SHORTCUT", False)
-        try:
-            full = [explain(conv, n) for n in names]
-        finally:
-            monkeypatch.setattr(explain_module, "LAST_FIELD_SHORTCUT", True)
-            conv.memo.clear()
-        assert fast == full, cid
 
 
 def test_template_grammar() -> None:
