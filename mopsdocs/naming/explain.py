@@ -27,7 +27,7 @@ from .compiler import INVISIBLE, CompiledConvention
 from .fields import FIXABLE, GARBAGE, MISSING, WRONG, CompiledField, Score
 from .grammar import Literal, Slot
 from .readings import Problem, Reading, Scorer, Verdict
-from .reorder import reorder, reorder_reading, reorder_tokens
+from .reorder import REORDERED, reorder, reorder_reading, reorder_tokens
 
 EXPLAIN_LIMIT = 500  # longer names get their global problems only
 MAX_POSITIONS = 64
@@ -307,43 +307,55 @@ def _best_reading(conv: CompiledConvention, text: str) -> Reading | None:
     quick = _quick_reading(conv, text, scorer)
     if quick is not None and quick.cost <= QUICK_ENOUGH:
         return quick  # most wrong names have their separators right: no search needed
-    # The reading of the name's words in any order is taken only when strictly cheaper than the
-    # alignment, but is made first: the alignment then only has to find one at least as cheap.
-    swapped = reorder(conv, text, scorer)
-    bounds = [r.cost + tie for r, tie in ((quick, 0), (swapped, 1)) if r is not None]
     positions = _positions(conv, text)
+    search = _Search(conv, text, positions, scorer) if positions is not None else None
+    most = quick.cost if quick is not None and BOUNDED else _NO_BOUND
+    # A reading of the name's words in any order costs at least REORDERED, and is taken only when
+    # strictly cheaper than the alignment: an alignment that cheap makes it pointless. Otherwise
+    # it is made before the rest of the search, which then only has to find one as cheap.
+    first = [b for b in _BUDGETS if b <= min(REORDERED + 1, most)] if BOUNDED else []
+    aligned = search.cheapest(first) if search is not None else None
+    swapped = None
+    if aligned is None:
+        swapped = reorder(conv, text, scorer)
+        if swapped is not None and BOUNDED:
+            most = min(most, swapped.cost + 1)
+        done = max(first, default=0)
+        if search is not None and most > done:
+            aligned = search.cheapest([*(b for b in _BUDGETS if done < b < most), most])
     best: Reading | None = quick
-    if positions is not None:
-        aligned = _cheapest_alignment(conv, text, positions, scorer, min(bounds, default=None) if BOUNDED else None)
-        if aligned is not None and (best is None or aligned.cost < best.cost):
-            best = aligned
+    if aligned is not None and (best is None or aligned.cost < best.cost):
+        best = aligned
     if swapped is not None and (best is None or swapped.cost < best.cost):
         best = swapped
     return best
 
 
-def _cheapest_alignment(
-    conv: CompiledConvention, text: str, positions: list[int], scorer: Scorer, bound: int | None
-) -> Reading | None:
-    """The cheapest reading of `text` by any alternative of the template (on a tie, the first
-    alternative's), if it costs less than `bound`.
+class _Search:
+    """The cheapest reading of a name by any alternative of the template (on a tie, the first
+    alternative's), searched on a budget.
 
     Most wrong names are one or two small repairs away, and a search that may spend only a
     little stays small: every alternative is searched for a reading cheaper than each budget in
     turn, and the first budget that finds any gives the answer, since every alternative that
     has a reading that cheap has found its cheapest one. What a failed search learnt (how much
     each rest costs at least) is kept for the next budget."""
-    alignments = [_Alignment(conv, items, text, positions, scorer) for items in conv.template.alternatives]
-    most = _NO_BOUND if bound is None else bound
-    for budget in (*(b for b in _BUDGETS if b < most and BOUNDED), most):
-        best: tuple[_Alignment, tuple[int, Moves]] | None = None
-        for alignment in alignments:  # each after the first has to be strictly cheaper to win
-            found = alignment.search(budget if best is None or not BOUNDED else min(budget, best[1][0]))
-            if found is not None and (best is None or found[0] < best[1][0]):
-                best = (alignment, found)
-        if best is not None:
-            return best[0].reading(best[1])  # made only for the winner
-    return None
+
+    def __init__(self, conv: CompiledConvention, text: str, positions: list[int], scorer: Scorer) -> None:
+        self.alignments = [_Alignment(conv, items, text, positions, scorer) for items in conv.template.alternatives]
+
+    def cheapest(self, budgets: Sequence[int]) -> Reading | None:
+        """The cheapest reading, found with the first of `budgets` (rising) that finds one; None
+        when none costs less than the last."""
+        for budget in budgets:
+            best: tuple[_Alignment, tuple[int, Moves]] | None = None
+            for alignment in self.alignments:  # each after the first has to be strictly cheaper to win
+                found = alignment.search(budget if best is None or not BOUNDED else min(budget, best[1][0]))
+                if found is not None and (best is None or found[0] < best[1][0]):
+                    best = (alignment, found)
+            if best is not None:
+                return best[0].reading(best[1])  # made only for the winner
+        return None
 
 
 @lru_cache(maxsize=1024)
@@ -407,7 +419,7 @@ LAST_FIELD_SHORTCUT = True
 ALIGN_MEMORY = 300_000  # remembered alignments per convention; past it the memory starts again
 _NO_BOUND = 1 << 40
 BOUNDED = True  # False: every alignment searched whole, with no budget (tests compare the two)
-_BUDGETS = (3, 5, 9, 17)  # what the search may spend, in turn, before it may spend anything (_cheapest_alignment)
+_BUDGETS = (3, 5, 9, 17)  # what the search may spend, in turn, before it may spend anything (_Search)
 
 Moves = tuple[tuple[int, int, str], ...]  # (item, length, how): each step starts where the last ended
 

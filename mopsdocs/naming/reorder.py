@@ -9,6 +9,7 @@ from .grammar import Literal, Slot
 from .readings import Problem, Reading, Scorer
 
 MAX_TOKENS = 12
+REORDERED = 4  # what a reading in another order costs at least: a field in the wrong place
 
 
 def reorder(conv: CompiledConvention, text: str, scorer: Scorer) -> Reading | None:
@@ -134,7 +135,7 @@ def _reorder_reading(
 ) -> Reading:
     misplaced = next(e for e, o in zip(expected, order) if e != o)
     problems = []
-    cost = 4
+    cost = REORDERED
     spans = []
     for name in expected:
         a, b, score = values[name]

@@ -1,5 +1,5 @@
 """Issue 13: failing names are explained by searching their shape once per shape (shapes.py), and
-on a budget (explain._cheapest_alignment), with the same words as the whole search on each name
+on a budget (explain._Search), with the same words as the whole search on each name
 (every shortcut of the search is compared with the search without it); and a long run shows
 progress on a real terminal only."""
 
@@ -108,11 +108,12 @@ def test_a_search_on_a_budget_gives_up_only_when_nothing_is_that_cheap(
     text = "2021-12 WBN_Peak-Capacity"  # a space for the first '_': 2 (a wrong separator)
     positions = explain_module._positions(conv, text)
     assert positions is not None
-    cheapest = explain_module._cheapest_alignment(conv, text, positions, Scorer(text), None)
-    assert cheapest is not None and cheapest.cost == 2
-    assert explain_module._cheapest_alignment(conv, text, positions, Scorer(text), 2) is None
-    again = explain_module._cheapest_alignment(conv, text, positions, Scorer(text), 3)
-    assert again is not None and again == cheapest and again.suggestion == "2021-12_WBN_Peak-Capacity"
+    search = explain_module._Search(conv, text, positions, Scorer(text))
+    assert search.cheapest([2]) is None  # nothing cheaper than 2
+    cheapest = search.cheapest([2, 3])
+    assert cheapest is not None and cheapest.cost == 2 and cheapest.suggestion == "2021-12_WBN_Peak-Capacity"
+    whole = explain_module._Search(conv, text, positions, Scorer(text)).cheapest([explain_module._NO_BOUND])
+    assert whole == cheapest
     conv.memo.clear()
 
 
