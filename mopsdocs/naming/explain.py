@@ -18,6 +18,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
@@ -342,7 +343,7 @@ class _Search:
     each rest costs at least) is kept for the next budget."""
 
     def __init__(self, conv: CompiledConvention, text: str, positions: list[int], scorer: Scorer) -> None:
-        self.alignments = [_Alignment(conv, items, text, positions, scorer) for items in conv.template.alternatives]
+        self.alignments = [_Alignment(conv, alt, text, positions, scorer) for alt in _alternatives(conv)[0]]
 
     def cheapest(self, budgets: Sequence[int]) -> Reading | None:
         """The cheapest reading, found with the first of `budgets` (rising) that finds one; None
@@ -356,6 +357,30 @@ class _Search:
             if best is not None:
                 return best[0].reading(best[1])  # made only for the winner
         return None
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """What the explainer asks of one alternative of the template, again and again: worked out
+    once per convention (a template item hashes slowly, and every name would hash them all)."""
+
+    index: int
+    items: Items
+    splitter: re.Pattern[str]
+    short_literals: bool
+
+
+def _alternatives(conv: CompiledConvention) -> tuple[tuple[_Alternative, ...], frozenset[str]]:
+    """The convention's alternatives, and the template's separators."""
+    known = conv.memo.get("alternatives")
+    if known is None:
+        alternatives = tuple(
+            _Alternative(i, items, _splitter(items, conv.case_sensitive), _short_literals(items))
+            for i, items in enumerate(conv.template.alternatives)
+        )
+        literals = frozenset(item.text for alt in alternatives for item in alt.items if isinstance(item, Literal))
+        known = conv.memo["alternatives"] = (alternatives, literals)
+    return cast(tuple[tuple[_Alternative, ...], frozenset[str]], known)
 
 
 @lru_cache(maxsize=1024)
@@ -373,10 +398,11 @@ def _splitter(items: tuple[Literal | Slot, ...], case_sensitive: bool) -> re.Pat
 def _quick_reading(conv: CompiledConvention, text: str, scorer: Scorer) -> Reading | None:
     """The reading that takes the template's separators where they first occur."""
     best: tuple[int, Items, Steps] | None = None  # the reading is made only for the cheapest
-    for items in conv.template.alternatives:
-        m = _splitter(items, conv.case_sensitive).fullmatch(text)
+    for alternative in _alternatives(conv)[0]:
+        m = alternative.splitter.fullmatch(text)
         if m is None:
             continue
+        items = alternative.items
         steps, cost, group, p = [], 0, 1, 0
         for k, item in enumerate(items):
             if isinstance(item, Slot):
@@ -402,7 +428,7 @@ def _positions(conv: CompiledConvention, text: str) -> list[int] | None:
         if a.isalnum() != b.isalnum() or (a.isdigit() != b.isdigit() and a.isalnum() and b.isalnum()):
             cuts.add(i)
     folded = text.lower()
-    for lit in {item.text for alt in conv.template.alternatives for item in alt if isinstance(item, Literal)}:
+    for lit in _alternatives(conv)[1]:
         needle = lit.lower()
         start = folded.find(needle)
         while start >= 0 and len(cuts) < 4 * MAX_POSITIONS:
@@ -439,14 +465,16 @@ class _Alignment:
     its own beginning. With one-character separators only, the positions after p follow from
     the text after p; otherwise they are part of what is remembered."""
 
-    def __init__(self, conv: CompiledConvention, items: Items, text: str, positions: list[int], scorer: Scorer) -> None:
-        self.conv, self.items, self.text, self.positions, self.scorer = conv, items, text, positions, scorer
-        shared = conv.memo.setdefault(("align", items), {})
+    def __init__(
+        self, conv: CompiledConvention, alternative: _Alternative, text: str, positions: list[int], scorer: Scorer
+    ) -> None:
+        self.conv, self.items, self.text, self.positions, self.scorer = conv, alternative.items, text, positions, scorer
+        shared = conv.memo.setdefault(("align", alternative.index), {})
         assert isinstance(shared, dict)
         if len(shared) >= ALIGN_MEMORY:
             shared.clear()
         self.shared: dict[tuple[object, ...], tuple[int, Moves] | int] = shared
-        self.short_literals = _short_literals(items)
+        self.short_literals = alternative.short_literals
         self.at = set(positions)
         # (item, position) -> the cheapest rest, or (an int) how much it costs at least
         self.local: dict[tuple[int, int], tuple[int, Moves] | int] = {}
