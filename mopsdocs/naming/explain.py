@@ -19,7 +19,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import cast
 
 from . import regex as rx
@@ -383,7 +382,6 @@ def _alternatives(conv: CompiledConvention) -> tuple[tuple[_Alternative, ...], f
     return cast(tuple[tuple[_Alternative, ...], frozenset[str]], known)
 
 
-@lru_cache(maxsize=1024)
 def _splitter(items: tuple[Literal | Slot, ...], case_sensitive: bool) -> re.Pattern[str]:
     """The alternative with every field as a lazy wildcard: where its separators fall."""
     parts = []
@@ -440,7 +438,7 @@ def _positions(conv: CompiledConvention, text: str) -> list[int] | None:
 
 
 # The last field's options stop at the end when that is provably the cheapest (see _best_from);
-# False runs the whole search, for tests/naming/test_naming_explain.py to compare with.
+# False runs the whole search, for tests/naming/test_explain_speed_design.py to compare with.
 LAST_FIELD_SHORTCUT = True
 ALIGN_MEMORY = 300_000  # remembered alignments per convention; past it the memory starts again
 _NO_BOUND = 1 << 40
@@ -547,7 +545,6 @@ class _Alignment:
         return winner
 
 
-@lru_cache(maxsize=1024)
 def _short_literals(items: tuple[Literal | Slot, ...]) -> bool:
     return all(len(item.text) == 1 for item in items if isinstance(item, Literal))
 
