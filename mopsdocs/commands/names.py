@@ -61,14 +61,29 @@ def _convention(project: str | None, convention_id: str) -> Any:
     "valid/problems/suggestion columns, for fixing in a spreadsheet.",
 )
 @click.option("--no-header", is_flag=True, help="With --column NUMBER: the CSV has no header row.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Processes that explain failing names, for runs with more than 2,000 of them "
+    "(default 0: one per CPU core, at most 8; 1: this process only).",
+)
 @project_option
 def check(
-    convention: str, files: tuple[str, ...], column: str | None, fmt: str, no_header: bool, project: str | None
+    convention: str,
+    files: tuple[str, ...],
+    column: str | None,
+    fmt: str,
+    no_header: bool,
+    jobs: int,
+    project: str | None,
 ) -> None:
     """Check names, one per line, or a CSV column with --column. FILE '-' or none: standard input.
 
     Exit 1 when any name does not conform."""
-    from ..naming.checking import check_tables
+    from ..naming.checking import check_tables, default_jobs
     from ..naming.output import CsvWriter, JsonWriter, Progress, TextWriter
     from ..naming.sources import InputProblem, open_table
 
@@ -91,7 +106,7 @@ def check(
             writer = TextWriter(out, conv.id, conv.template.source)
         progress = Progress(sys.stderr) if _is_terminal(sys.stderr) else None
         try:
-            summary = check_tables(conv, tables, writer, progress)
+            summary = check_tables(conv, tables, writer, progress, jobs or default_jobs())
         finally:
             if progress is not None:
                 progress.done()
