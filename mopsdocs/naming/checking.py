@@ -12,8 +12,8 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
-from multiprocessing.pool import Pool
 from typing import Protocol
 
 from .compiler import CompiledConvention
@@ -128,7 +128,7 @@ class _Explainer:
         self.conv, self.jobs, self.stack = conv, jobs, stack
         self.explained: dict[str, Verdict] = {}
         self.count = 0  # names explained so far
-        self.pool: Pool | None = None
+        self.pool: ProcessPoolExecutor | None = None
 
     def explain(self, names: list[str]) -> None:
         todo = list(dict.fromkeys(n for n in names if n not in self.explained))
@@ -140,18 +140,19 @@ class _Explainer:
         if self.pool is None and self.jobs > 1 and self.count + len(todo) > PARALLEL_AFTER:
             self.pool = self.stack.enter_context(_pool(self.conv, self.jobs))
         if self.pool is not None:
-            verdicts = self.pool.map(_explain_here, todo, chunksize=max(1, len(todo) // (4 * self.jobs)))
+            verdicts = list(self.pool.map(_explain_here, todo, chunksize=max(1, len(todo) // (4 * self.jobs))))
         else:
             verdicts = [explain(self.conv, name) for name in todo]
         self.explained.update(zip(todo, verdicts))
         self.count += len(todo)
 
 
-def _pool(conv: CompiledConvention, jobs: int) -> Pool:
+def _pool(conv: CompiledConvention, jobs: int) -> ProcessPoolExecutor:
     # fork where it is safe (Linux): the workers start at once, with the convention and what the
-    # explainer has learnt so far; elsewhere they start afresh and are sent the convention
+    # explainer has learnt so far; elsewhere they start afresh and are sent the convention. A
+    # worker that dies (killed, out of memory) makes `map` raise rather than wait for ever.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    return context.Pool(jobs, initializer=_start_worker, initargs=(conv,))
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(conv,))
 
 
 _worker_convention: CompiledConvention | None = None

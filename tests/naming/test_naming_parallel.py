@@ -124,3 +124,20 @@ def test_jobs_must_not_be_negative(tmp_path: Path) -> None:
     result = run_cli(["names", "check", "program", "--jobs", "-1", "-C", str(REPO)], stdin="x\n")
     assert result.code == 2
     assert "--jobs" in result.err and "Traceback" not in result.err
+
+
+def _die(name: str) -> object:
+    os._exit(9)  # a worker killed mid-run (the out-of-memory killer, a user's kill)
+
+
+def test_a_worker_that_dies_stops_the_run_instead_of_hanging(
+    conv: CompiledConvention, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(names(600)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(checking, "PARALLEL_AFTER", 100)
+    monkeypatch.setattr(checking, "_explain_here", _die)
+    with pytest.raises(BrokenProcessPool):  # the command reports it as an internal error (exit 3)
+        report(conv, path, "text", jobs=2)
