@@ -83,6 +83,8 @@ def check(
     """Check names, one per line, or a CSV column with --column. FILE '-' or none: standard input.
 
     Exit 1 when any name does not conform."""
+    from concurrent.futures.process import BrokenProcessPool
+
     from ..naming.checking import check_tables, default_jobs
     from ..naming.output import CsvWriter, JsonWriter, Progress, TextWriter
     from ..naming.sources import InputProblem, open_table
@@ -107,6 +109,14 @@ def check(
         progress = Progress(sys.stderr) if _is_terminal(sys.stderr) else None
         try:
             summary = check_tables(conv, tables, writer, progress, jobs or default_jobs())
+        except BrokenProcessPool:
+            out.flush()
+            click.echo(
+                "mopsdocs: a process explaining names stopped before its work was done (killed, or out of "
+                "memory?); the report above is incomplete: run again, or with --jobs 1",
+                err=True,
+            )
+            raise Exit(3) from None
         finally:
             if progress is not None:
                 progress.done()

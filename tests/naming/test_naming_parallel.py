@@ -141,3 +141,14 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(
     monkeypatch.setattr(checking, "_explain_here", _die)
     with pytest.raises(BrokenProcessPool):  # the command reports it as an internal error (exit 3)
         report(conv, path, "text", jobs=2)
+
+
+def test_the_command_says_a_worker_stopped_and_exits_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(names(600)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(checking, "PARALLEL_AFTER", 100)
+    monkeypatch.setattr(checking, "_explain_here", _die)
+    result = run_cli(["names", "check", "program", str(path), "-C", str(REPO), "--jobs", "2"])
+    assert result.code == 3
+    assert "a process explaining names stopped" in result.err and "--jobs 1" in result.err
+    assert "internal error" not in result.err and "Traceback" not in result.err
