@@ -83,8 +83,6 @@ def check(
     """Check names, one per line, or a CSV column with --column. FILE '-' or none: standard input.
 
     Exit 1 when any name does not conform."""
-    from concurrent.futures.process import BrokenProcessPool
-
     from ..naming.checking import check_tables, default_jobs
     from ..naming.output import CsvWriter, JsonWriter, Progress, TextWriter
     from ..naming.sources import InputProblem, open_table
@@ -109,7 +107,11 @@ def check(
         progress = Progress(sys.stderr) if _is_terminal(sys.stderr) else None
         try:
             summary = check_tables(conv, tables, writer, progress, jobs or default_jobs())
-        except BrokenProcessPool:
+        except Exception as exc:
+            from concurrent.futures.process import BrokenProcessPool  # loaded already if it can be this
+
+            if not isinstance(exc, BrokenProcessPool):
+                raise
             out.flush()
             click.echo(
                 "mopsdocs: a process explaining names stopped before its work was done (killed, or out of "

@@ -7,22 +7,21 @@ is the same whichever process explained what."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .compiler import CompiledConvention
 from .explain import explain, retired_problems
 from .output import Summary
 from .readings import Verdict
-from .sources import Table
+from .sources import Row, Table
 
-Row = tuple[str | None, int, list[str] | None]  # (name or None when skipped, line, CSV row)
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 class Writer(Protocol):
@@ -151,6 +150,10 @@ def _pool(conv: CompiledConvention, jobs: int) -> ProcessPoolExecutor:
     # fork where it is safe (Linux): the workers start at once, with the convention and what the
     # explainer has learnt so far; elsewhere they start afresh and are sent the convention. A
     # worker that dies (killed, out of memory) makes `map` raise rather than wait for ever.
+    # Imported here: they cost 50 ms, which a short run (a pre-commit hook's) does not pay.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(conv,))
 

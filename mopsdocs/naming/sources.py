@@ -27,12 +27,15 @@ class InputProblem(Exception):
     """The input cannot be read; the message says why (exit code 2)."""
 
 
+Row = tuple[str | None, int, list[str] | None]  # (name or None when skipped, line, CSV row)
+
+
 @dataclass
 class Table:
     """One input: where it came from, how it was written, and its rows."""
 
     label: str  # file path as given, or <stdin>
-    rows: Iterator[tuple[str | None, int, list[str] | None]]  # (name or None when skipped, line, CSV row)
+    rows: Iterator[Row]
     header: list[str] | None = None  # CSV header; None for plain lines
     delimiter: str = ","
     bom: bool = False
